@@ -1,0 +1,200 @@
+package dudao.audit;
+
+import dudao.platform.Actor;
+import dudao.platform.Paged;
+import dudao.platform.RequestIdFilter;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends to and reads the audit trail. An entry is written in the transaction of the change it records, so a change
+ * that rolls back leaves no entry and an entry never describes a change that did not happen. Appends take a
+ * transaction-scoped advisory lock, so concurrent writers form one unbroken chain.
+ */
+@Service
+public class AuditTrail {
+
+    private static final long CHAIN_LOCK = 0x6475_6461_6f41L;
+    private static final int MAX_DETAILS = 4000;
+
+    private final JdbcClient jdbc;
+    private final AuditKey key;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, AuditKey key, Clock clock) {
+        this.jdbc = jdbc;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** Records an action of the signed-in person (or "system" outside a request). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(String action, String objectType, Object objectId, Outcome outcome, String details) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Actor actor) {
+            append(actor.username(), actor.roleCode(), actor.regionCode(), action, objectType, objectId, outcome,
+                    details);
+        } else {
+            append("system", null, null, action, objectType, objectId, outcome, details);
+        }
+    }
+
+    /** Records an action of someone not (yet) signed in, such as a failed sign-in under a given user name. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAs(String actor, String role, String region, String action, Outcome outcome, String details) {
+        append(actor, role, region, action, "account", actor, outcome, details);
+    }
+
+    private void append(
+            String actor,
+            String role,
+            String region,
+            String action,
+            String objectType,
+            Object objectId,
+            Outcome outcome,
+            String details) {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
+        var head = jdbc.sql("select seq, mac from audit_head where id = 1")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBytes(2)})
+                .optional();
+        long seq = head.map(h -> (Long) h[0]).orElse(0L) + 1;
+        byte[] previous = head.map(h -> (byte[]) h[1]).orElse(null);
+        var entry = new AuditEntry(
+                seq,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
+                clip(actor, 128),
+                role,
+                region,
+                action,
+                objectType,
+                objectId == null ? null : objectId.toString(),
+                outcome,
+                RequestIdFilter.current(),
+                clip(details, MAX_DETAILS));
+        var mac = key.mac(previous, entry.canonical());
+        jdbc.sql("""
+                insert into audit_entry (seq, at, actor, role, region, action, object_type, object_id, outcome,
+                                         request_id, details, mac)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(entry.seq(), Timestamp.from(entry.at()), entry.actor(), entry.role(), entry.region(),
+                        entry.action(), entry.objectType(), entry.objectId(), entry.outcome().name(),
+                        entry.requestId(), entry.details(), mac)
+                .update();
+        jdbc.sql("""
+                insert into audit_head (id, seq, mac) values (1, ?, ?)
+                on conflict (id) do update set seq = excluded.seq, mac = excluded.mac""")
+                .params(seq, mac)
+                .update();
+    }
+
+    /**
+     * Recomputes the whole chain. An entry changed or deleted directly in the database, or an entry inserted out of
+     * the chain, makes the first affected entry the answer.
+     */
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        var checked = new AtomicLong();
+        var broken = new AtomicReference<Long>();
+        var previous = new AtomicReference<byte[]>();
+        jdbc.sql("select * from audit_entry order by seq").query(rs -> {
+            if (broken.get() != null) {
+                return;
+            }
+            var entry = map(rs);
+            long expected = checked.get() + 1;
+            var stored = rs.getBytes("mac");
+            if (entry.seq() != expected || !Arrays.equals(stored, key.mac(previous.get(), entry.canonical()))) {
+                broken.set(Math.min(entry.seq(), expected));
+                return;
+            }
+            previous.set(stored);
+            checked.incrementAndGet();
+        });
+        if (broken.get() == null) {
+            var head = jdbc.sql("select seq, mac from audit_head where id = 1")
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBytes(2)})
+                    .optional();
+            long last = checked.get();
+            if (head.isPresent()) {
+                long headSeq = (Long) head.get()[0];
+                if (headSeq != last || !Arrays.equals((byte[]) head.get()[1], previous.get())) {
+                    broken.set(Math.min(headSeq, last + 1));
+                }
+            } else if (last > 0) {
+                broken.set(1L);
+            }
+        }
+        return new Verification(broken.get() == null, checked.get(), broken.get());
+    }
+
+    /** A page of the trail, newest first. */
+    @Transactional(readOnly = true)
+    public Paged<AuditEntry> find(AuditFilter filter, Paged.Request page) {
+        var where = new StringBuilder(" where true");
+        var params = new ArrayList<Object>();
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            where.append(" and actor = ?");
+            params.add(filter.actor().trim());
+        }
+        if (filter.action() != null && !filter.action().isBlank()) {
+            where.append(" and action = ?");
+            params.add(filter.action().trim());
+        }
+        if (filter.objectType() != null && !filter.objectType().isBlank()) {
+            where.append(" and object_type = ?");
+            params.add(filter.objectType().trim());
+        }
+        if (filter.objectId() != null && !filter.objectId().isBlank()) {
+            where.append(" and object_id = ?");
+            params.add(filter.objectId().trim());
+        }
+        if (filter.from() != null) {
+            where.append(" and at >= ?");
+            params.add(Timestamp.from(filter.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        }
+        if (filter.to() != null) {
+            where.append(" and at < ?");
+            params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        }
+        long total = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
+        var pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        var items = jdbc.sql("select * from audit_entry" + where + " order by seq desc limit ? offset ?")
+                .params(pageParams)
+                .query((rs, n) -> map(rs))
+                .list();
+        return new Paged<>(items, page.page(), page.size(), total);
+    }
+
+    private static AuditEntry map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AuditEntry(
+                rs.getLong("seq"),
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("role"),
+                rs.getString("region"),
+                rs.getString("action"),
+                rs.getString("object_type"),
+                rs.getString("object_id"),
+                Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("request_id"),
+                rs.getString("details"));
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

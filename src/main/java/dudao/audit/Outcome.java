@@ -1,0 +1,8 @@
+package dudao.audit;
+
+/** How the audited action ended. */
+public enum Outcome {
+    SUCCESS,
+    FAILURE,
+    DENIED
+}

@@ -1,0 +1,9 @@
+package dudao.directory;
+
+/** The levels of the region tree. */
+public enum RegionLevel {
+    CITY,
+    DISTRICT,
+    TOWNSHIP,
+    VILLAGE
+}

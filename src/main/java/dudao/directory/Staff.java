@@ -1,0 +1,39 @@
+package dudao.directory;
+
+import dudao.platform.Actor;
+import java.io.Serializable;
+
+/**
+ * The signed-in staff member, as every controller receives it ({@code @AuthenticationPrincipal Staff me}).
+ */
+public record Staff(
+        StaffId id,
+        String username,
+        String displayName,
+        Role role,
+        RegionCode region,
+        String regionName,
+        Jurisdiction jurisdiction,
+        UnitId unit,
+        boolean secondFactorOff)
+        implements Actor, Serializable {
+
+    @Override
+    public String roleCode() {
+        return role.name();
+    }
+
+    @Override
+    public String regionCode() {
+        return region.value();
+    }
+
+    public boolean is(Role... roles) {
+        for (var r : roles) {
+            if (role == r) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,231 @@
+package dudao.directory;
+
+import dudao.audit.AuditTrail;
+import dudao.audit.Outcome;
+import dudao.platform.BadInput;
+import dudao.platform.NotFound;
+import dudao.platform.Paged;
+import dudao.platform.StaleRecord;
+import dudao.platform.WorkflowViolation;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff account administration: create, disable and enable, reset, give a role and a place. Every change is in the
+ * audit trail with who made it. Accounts are only seen within the administrator's jurisdiction.
+ */
+@Service
+@Transactional
+public class StaffAccounts {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Regions regions;
+    private final Units units;
+    private final PasswordEncoder passwords;
+    private final ApiTokens tokens;
+    private final AuditTrail audit;
+
+    StaffAccounts(
+            JdbcClient jdbc,
+            Regions regions,
+            Units units,
+            PasswordEncoder passwords,
+            ApiTokens tokens,
+            AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.units = units;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    /** An account just created or reset, with the temporary password to hand over once. */
+    public record Created(StaffId id, String temporaryPassword) {}
+
+    public Created create(NewAccount account, Staff by) {
+        var username = account.username().trim().toLowerCase();
+        if (jdbc.sql("select count(*) from staff where username = ?").param(username).query(Long.class).single() > 0) {
+            throw new BadInput("username", "account.username.taken");
+        }
+        var region = regions.require(new RegionCode(account.region().trim()), by.jurisdiction());
+        var unit = checkedUnit(account.role(), region, account.unit(), by);
+        var password = temporaryPassword();
+        var id = jdbc.sql("""
+                insert into staff (username, display_name, password_hash, role, region_code, unit_id)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(username, account.displayName().trim(), passwords.encode(password), account.role().name(),
+                        region.code().value(), unit)
+                .query(Long.class)
+                .single();
+        audit.record("ACCOUNT_CREATE", "account", username, Outcome.SUCCESS,
+                "role=" + account.role() + " region=" + region.code() + (unit == null ? "" : " unit=" + unit));
+        return new Created(new StaffId(id), password);
+    }
+
+    /** Creates an account with a given password (demo data and the first administrator); audited like any other. */
+    Created createWithPassword(NewAccount account, String password, boolean demo) {
+        var region = regions.find(new RegionCode(account.region())).orElseThrow(() -> new NotFound("region.notFound"));
+        var id = jdbc.sql("""
+                insert into staff (username, display_name, password_hash, role, region_code, unit_id, demo)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(account.username(), account.displayName(), passwords.encode(password), account.role().name(),
+                        region.code().value(), account.unit(), demo)
+                .query(Long.class)
+                .single();
+        audit.record("ACCOUNT_CREATE", "account", account.username(), Outcome.SUCCESS,
+                "role=" + account.role() + " region=" + region.code() + (demo ? " demo" : ""));
+        return new Created(new StaffId(id), null);
+    }
+
+    public void disable(StaffId id, Staff by) {
+        var account = require(id, by.jurisdiction());
+        if (account.id().equals(by.id())) {
+            throw new WorkflowViolation("account.disable.self");
+        }
+        jdbc.sql("update staff set enabled = false, version = version + 1 where id = ?").param(id.value()).update();
+        tokens.revokeAll(id.value());
+        audit.record("ACCOUNT_DISABLE", "account", account.username(), Outcome.SUCCESS, null);
+    }
+
+    public void enable(StaffId id, Staff by) {
+        var account = require(id, by.jurisdiction());
+        jdbc.sql("update staff set enabled = true, failed_sign_ins = 0, locked_until = null, version = version + 1"
+                        + " where id = ?")
+                .param(id.value())
+                .update();
+        audit.record("ACCOUNT_ENABLE", "account", account.username(), Outcome.SUCCESS, null);
+    }
+
+    /**
+     * A new temporary password; the second factor must be enrolled again (a reset is what someone who lost their
+     * phone asks for), the lock is lifted and every API token dies.
+     */
+    public Created reset(StaffId id, Staff by) {
+        var account = require(id, by.jurisdiction());
+        var password = temporaryPassword();
+        jdbc.sql("""
+                update staff set password_hash = ?, totp_secret = null, totp_last_step = null, failed_sign_ins = 0,
+                                 locked_until = null, version = version + 1
+                where id = ?""")
+                .params(passwords.encode(password), id.value())
+                .update();
+        tokens.revokeAll(id.value());
+        audit.record("ACCOUNT_RESET", "account", account.username(), Outcome.SUCCESS, "password and second factor");
+        return new Created(id, password);
+    }
+
+    public void change(StaffId id, AccountChange change, Staff by) {
+        var account = require(id, by.jurisdiction());
+        var region = regions.require(new RegionCode(change.region().trim()), by.jurisdiction());
+        var unit = checkedUnit(change.role(), region, change.unit(), by);
+        int updated = jdbc.sql("""
+                update staff set role = ?, region_code = ?, unit_id = ?, version = version + 1
+                where id = ? and version = ?""")
+                .params(change.role().name(), region.code().value(), unit, id.value(), change.version())
+                .update();
+        if (updated == 0) {
+            throw new StaleRecord();
+        }
+        tokens.revokeAll(id.value());
+        audit.record("ACCOUNT_CHANGE", "account", account.username(), Outcome.SUCCESS,
+                "role " + account.role() + "→" + change.role() + ", region " + account.region() + "→" + region.code()
+                        + ", unit " + account.unit() + "→" + unit);
+    }
+
+    @Transactional(readOnly = true)
+    public Account require(StaffId id, Jurisdiction scope) {
+        return jdbc.sql(Account.SELECT + " where s.id = ? and r.path like ?")
+                .params(id.value(), scope.likePattern())
+                .query((rs, n) -> Account.map(rs))
+                .optional()
+                .orElseThrow(() -> new NotFound("account.notFound"));
+    }
+
+    @Transactional(readOnly = true)
+    public Paged<Account> find(AccountFilter filter, Jurisdiction scope, Paged.Request page) {
+        var where = new StringBuilder(" where r.path like ?");
+        var params = new ArrayList<Object>();
+        params.add(scope.likePattern());
+        if (filter.q() != null && !filter.q().isBlank()) {
+            where.append(" and (s.username like ? or s.display_name like ?)");
+            var like = "%" + filter.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (filter.role() != null) {
+            where.append(" and s.role = ?");
+            params.add(filter.role().name());
+        }
+        if (filter.region() != null && !filter.region().isBlank()) {
+            var region = regions.require(new RegionCode(filter.region().trim()), scope);
+            where.append(" and r.path like ?");
+            params.add(region.path() + "%");
+        }
+        if (filter.enabled() != null) {
+            where.append(" and s.enabled = ?");
+            params.add(filter.enabled());
+        }
+        long total = jdbc.sql("select count(*) from staff s join region r on r.code = s.region_code" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        var pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        var items = jdbc.sql(Account.SELECT + where + " order by r.path, s.username limit ? offset ?")
+                .params(pageParams)
+                .query((rs, n) -> Account.map(rs))
+                .list();
+        return new Paged<>(items, page.page(), page.size(), total);
+    }
+
+    /** Whether any account exists at all (the first administrator is created only into an empty directory). */
+    @Transactional(readOnly = true)
+    boolean any() {
+        return jdbc.sql("select exists (select 1 from staff)").query(Boolean.class).single();
+    }
+
+    /** Enabled demo accounts: a production start refuses to run while there is any. */
+    @Transactional(readOnly = true)
+    long enabledDemoAccounts() {
+        return jdbc.sql("select count(*) from staff where demo and enabled").query(Long.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    boolean exists(String username) {
+        return jdbc.sql("select exists (select 1 from staff where username = ?)")
+                .param(username)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private Long checkedUnit(Role role, Region region, Long unitId, Staff by) {
+        if (unitId == null) {
+            if (role == Role.UNIT_HANDLER) {
+                throw new BadInput("unit", "account.unit.required");
+            }
+            return null;
+        }
+        var unit = units.require(new UnitId(unitId), by.jurisdiction());
+        if (!unit.regionPath().startsWith(region.path()) && !region.path().startsWith(unit.regionPath())) {
+            throw new BadInput("unit", "account.unit.outsideRegion");
+        }
+        return unit.id().value();
+    }
+
+    private static String temporaryPassword() {
+        var out = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return out.toString();
+    }
+}

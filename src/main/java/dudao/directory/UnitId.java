@@ -1,0 +1,10 @@
+package dudao.directory;
+
+/** The id of a unit. */
+public record UnitId(long value) implements java.io.Serializable {
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}

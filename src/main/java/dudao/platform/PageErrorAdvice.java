@@ -1,0 +1,57 @@
+package dudao.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Refusals on pages: the error page in the user's language with the status and the reason. htmx requests get the
+ * same page; the layout shows it in place.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class PageErrorAdvice {
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    @ExceptionHandler(UserFacingException.class)
+    String refused(UserFacingException e, HttpServletResponse response, Model model) {
+        return page(response, model, e.status(), e.messageKey(), e.arguments());
+    }
+
+    @ExceptionHandler({
+        HttpMessageNotReadableException.class,
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class
+    })
+    String unreadable(HttpServletResponse response, Model model) {
+        return page(response, model, HttpStatus.BAD_REQUEST, "error.unreadable", new Object[0]);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletResponse response, Model model) {
+        return page(response, model, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", new Object[0]);
+    }
+
+    private static String page(HttpServletResponse response, Model model, HttpStatus status, String key, Object[] args) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("reasonKey", key);
+        model.addAttribute("reasonArgs", args);
+        return "error/refused";
+    }
+}

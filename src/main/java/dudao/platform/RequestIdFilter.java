@@ -1,0 +1,55 @@
+package dudao.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id (or keeps a well-formed one a gateway sent), shown in the log, in the response header
+ * {@code X-Request-Id}, in error answers and in the audit trail, so that one request can be followed through all
+ * three.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName();
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9-]{8,64}");
+
+    /** The id of the request being served, or null outside a request. */
+    public static String current() {
+        return MDC.get("requestId");
+    }
+
+    static String current(HttpServletRequest request) {
+        var id = request.getAttribute(ATTRIBUTE);
+        return id == null ? current() : id.toString();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var sent = request.getHeader(HEADER);
+        var id = sent != null && WELL_FORMED.matcher(sent).matches()
+                ? sent
+                : UUID.randomUUID().toString();
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        MDC.put("requestId", id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+}

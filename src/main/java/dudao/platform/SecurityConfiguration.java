@@ -1,0 +1,135 @@
+package dudao.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter.HeaderValue;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Two chains: the JSON API under {@code /api}, stateless and authenticated by bearer tokens (no cookies, so no CSRF
+ * token), and the pages, with form login, a second factor, sessions and CSRF on every form. Which role may do what is
+ * said on each controller method ({@code @PreAuthorize}); here only "signed in completely or not".
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, BearerTokens tokens, JsonErrors errors) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(SecurityConfiguration::headers)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/tokens", "/api/v1/public/**", "/v3/api-docs/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAuthority(Authorities.STAFF))
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
+                                errors.write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized"))
+                        .accessDeniedHandler((request, response, e) ->
+                                errors.write(request, response, HttpStatus.FORBIDDEN, "error.forbidden")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/public/**", "/locale")
+                        .permitAll()
+                        .requestMatchers("/login/second-factor/**")
+                        .hasAuthority(Authorities.SECOND_FACTOR_PENDING)
+                        .anyRequest()
+                        .hasAuthority(Authorities.STAFF))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(secondFactorAware())
+                        .failureUrl("/login?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true)
+                        .clearAuthentication(true)
+                        .deleteCookies("JSESSIONID", "SESSION"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    private static void headers(
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                .frameOptions(f -> f.deny())
+                .xssProtection(x -> x.headerValue(HeaderValue.DISABLED))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()"));
+    }
+
+    private static AuthenticationSuccessHandler secondFactorAware() {
+        var saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        return (request, response, authentication) -> {
+            if (pendingSecondFactor(authentication)) {
+                response.sendRedirect(request.getContextPath() + "/login/second-factor");
+            } else {
+                saved.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+    }
+
+    private static boolean pendingSecondFactor(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .anyMatch(a -> Authorities.SECOND_FACTOR_PENDING.equals(a.getAuthority()));
+    }
+
+    /** Authenticates {@code Authorization: Bearer …}; a wrong or expired token leaves the request anonymous. */
+    static final class BearerTokenFilter extends OncePerRequestFilter {
+
+        private final BearerTokens tokens;
+
+        BearerTokenFilter(BearerTokens tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                tokens.authenticate(header.substring(7).trim()).ifPresent(authentication -> {
+                    var context = SecurityContextHolder.createEmptyContext();
+                    context.setAuthentication(authentication);
+                    SecurityContextHolder.setContext(context);
+                });
+            }
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+}
