@@ -38,15 +38,27 @@ public final class Browser implements AutoCloseable {
     public static Browser open(int port, int width, int height) {
         boolean required = System.getenv("CI") != null;
         if (!required) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+            Assumptions.assumeTrue(
+                    Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                     "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         }
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + width + "," + height, "--lang=en-US");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + width + "," + height,
+                "--lang=en-US");
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return new Browser(driver, "http://localhost:" + port);
@@ -72,7 +84,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public void clickText(String text) {
-        driver.findElement(By.xpath("//*[self::a or self::button][normalize-space()='" + text + "']")).click();
+        driver.findElement(By.xpath("//*[self::a or self::button][normalize-space()='" + text + "']"))
+                .click();
     }
 
     public String text(String css) {

@@ -37,8 +37,8 @@ class AuditController {
     String verify(Model model) {
         model.addAttribute("verification", trail.verify());
         model.addAttribute("filter", new AuditFilter(null, null, null, null, null, null));
-        model.addAttribute("entries", trail.find(new AuditFilter(null, null, null, null, null, null),
-                Paged.Request.of(0, 100)));
+        model.addAttribute(
+                "entries", trail.find(new AuditFilter(null, null, null, null, null, null), Paged.Request.of(0, 100)));
         return "audit/list";
     }
 }

@@ -16,8 +16,9 @@ public record AuditEntry(
         String requestId,
         String details) {
 
-    private static final java.time.format.DateTimeFormatter SHOWN =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     /** The time as shown to auditors. */
     public String atUtc() {
@@ -30,8 +31,9 @@ public record AuditEntry(
      */
     String canonical() {
         var out = new StringBuilder();
-        for (var field : new Object[] {seq, at, actor, role, region, action, objectType, objectId, outcome, requestId,
-            details}) {
+        for (var field :
+                new Object[] {seq, at, actor, role, region, action, objectType, objectId, outcome, requestId, details
+                }) {
             var text = field == null ? "\u0000" : field.toString();
             out.append(text.length()).append(':').append(text).append('|');
         }

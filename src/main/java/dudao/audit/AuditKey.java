@@ -40,16 +40,19 @@ class AuditKey {
     private static byte[] generatedKey(DudaoProperties dudao) throws IOException {
         var file = dudao.dataDir().resolve("audit.key");
         if (Files.exists(file)) {
-            return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            return Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.US_ASCII).trim());
         }
         var fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         Files.createDirectories(file.getParent());
         Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
         try {
-            Files.setPosixFilePermissions(file, Set.of(
-                    java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
+            Files.setPosixFilePermissions(
+                    file,
+                    Set.of(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE));
         } catch (UnsupportedOperationException ignored) {
             // Not a POSIX file system: the key stays with the default permissions.
         }
@@ -69,5 +72,4 @@ class AuditKey {
         hmac.doFinal(out, 0);
         return out;
     }
-
 }

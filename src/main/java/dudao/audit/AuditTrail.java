@@ -43,7 +43,14 @@ public class AuditTrail {
     public void record(String action, String objectType, Object objectId, Outcome outcome, String details) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof Actor actor) {
-            append(actor.username(), actor.roleCode(), actor.regionCode(), action, objectType, objectId, outcome,
+            append(
+                    actor.username(),
+                    actor.roleCode(),
+                    actor.regionCode(),
+                    action,
+                    objectType,
+                    objectId,
+                    outcome,
                     details);
         } else {
             append("system", null, null, action, objectType, objectId, outcome, details);
@@ -88,15 +95,23 @@ public class AuditTrail {
                 insert into audit_entry (seq, at, actor, role, region, action, object_type, object_id, outcome,
                                          request_id, details, mac)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(entry.seq(), Timestamp.from(entry.at()), entry.actor(), entry.role(), entry.region(),
-                        entry.action(), entry.objectType(), entry.objectId(), entry.outcome().name(),
-                        entry.requestId(), entry.details(), mac)
+                .params(
+                        entry.seq(),
+                        Timestamp.from(entry.at()),
+                        entry.actor(),
+                        entry.role(),
+                        entry.region(),
+                        entry.action(),
+                        entry.objectType(),
+                        entry.objectId(),
+                        entry.outcome().name(),
+                        entry.requestId(),
+                        entry.details(),
+                        mac)
                 .update();
         jdbc.sql("""
                 insert into audit_head (id, seq, mac) values (1, ?, ?)
-                on conflict (id) do update set seq = excluded.seq, mac = excluded.mac""")
-                .params(seq, mac)
-                .update();
+                on conflict (id) do update set seq = excluded.seq, mac = excluded.mac""").params(seq, mac).update();
     }
 
     /**
@@ -162,13 +177,20 @@ public class AuditTrail {
         }
         if (filter.from() != null) {
             where.append(" and at >= ?");
-            params.add(Timestamp.from(filter.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            params.add(Timestamp.from(
+                    filter.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
         }
         if (filter.to() != null) {
             where.append(" and at < ?");
-            params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            params.add(Timestamp.from(filter.to()
+                    .plusDays(1)
+                    .atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant()));
         }
-        long total = jdbc.sql("select count(*) from audit_entry" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from audit_entry" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         var pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());

@@ -76,9 +76,11 @@ class AccountAdminController {
 
     private String form(Staff me, Model model) {
         model.addAttribute("roles", Role.values());
-        model.addAttribute("regions", regions.within(me.jurisdiction(), null).stream()
-                .filter(r -> r.level() != RegionLevel.VILLAGE)
-                .toList());
+        model.addAttribute(
+                "regions",
+                regions.within(me.jurisdiction(), null).stream()
+                        .filter(r -> r.level() != RegionLevel.VILLAGE)
+                        .toList());
         model.addAttribute("units", units.within(me.jurisdiction(), null, null));
         return "directory/account-form";
     }
@@ -87,9 +89,13 @@ class AccountAdminController {
     String show(@PathVariable long id, @AuthenticationPrincipal Staff me, Model model) {
         var account = accounts.require(new StaffId(id), me.jurisdiction());
         model.addAttribute("account", account);
-        model.addAttribute("change", new AccountChange(
-                account.role(), account.region().value(), account.unit() == null ? null : account.unit().value(),
-                account.version()));
+        model.addAttribute(
+                "change",
+                new AccountChange(
+                        account.role(),
+                        account.region().value(),
+                        account.unit() == null ? null : account.unit().value(),
+                        account.version()));
         return form(me, model).replace("account-form", "account");
     }
 

@@ -31,7 +31,8 @@ class ApiTokens implements BearerTokens {
     private final Clock clock;
     private final Duration lifetime;
 
-    ApiTokens(JdbcClient jdbc, SignIn signIn, Clock clock, @Value("${dudao.api.token-lifetime:PT8H}") Duration lifetime) {
+    ApiTokens(
+            JdbcClient jdbc, SignIn signIn, Clock clock, @Value("${dudao.api.token-lifetime:PT8H}") Duration lifetime) {
         this.jdbc = jdbc;
         this.signIn = signIn;
         this.clock = clock;
@@ -49,7 +50,9 @@ class ApiTokens implements BearerTokens {
         jdbc.sql("insert into api_token (token_hash, staff_id, expires_at) values (?, ?, ?)")
                 .params(hash(token), row.id(), Timestamp.from(expires))
                 .update();
-        jdbc.sql("delete from api_token where expires_at < ?").param(Timestamp.from(Instant.now(clock))).update();
+        jdbc.sql("delete from api_token where expires_at < ?")
+                .param(Timestamp.from(Instant.now(clock)))
+                .update();
         return new Issued(token, expires);
     }
 

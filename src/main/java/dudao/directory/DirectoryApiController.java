@@ -31,12 +31,18 @@ class DirectoryApiController {
         this.accounts = accounts;
     }
 
-    record Me(String username, String displayName, Role role, String region, String regionName, boolean secondFactorOff) {}
+    record Me(
+            String username,
+            String displayName,
+            Role role,
+            String region,
+            String regionName,
+            boolean secondFactorOff) {}
 
     @GetMapping("/me")
     Me me(@AuthenticationPrincipal Staff me) {
-        return new Me(me.username(), me.displayName(), me.role(), me.region().value(), me.regionName(),
-                me.secondFactorOff());
+        return new Me(
+                me.username(), me.displayName(), me.role(), me.region().value(), me.regionName(), me.secondFactorOff());
     }
 
     @GetMapping("/regions")
@@ -80,7 +86,8 @@ class DirectoryApiController {
 
     @PostMapping("/staff")
     @PreAuthorize("hasRole('CITY_OFFICE')")
-    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody NewAccount account, @AuthenticationPrincipal Staff me) {
+    ResponseEntity<Map<String, Object>> create(
+            @Valid @RequestBody NewAccount account, @AuthenticationPrincipal Staff me) {
         var created = accounts.create(account, me);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(Map.of("id", created.id().value(), "temporaryPassword", created.temporaryPassword()));

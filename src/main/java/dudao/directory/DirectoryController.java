@@ -19,18 +19,19 @@ class DirectoryController {
     }
 
     @GetMapping("/directory")
-    String directory(
-            @RequestParam(required = false) String region, @AuthenticationPrincipal Staff me, Model model) {
+    String directory(@RequestParam(required = false) String region, @AuthenticationPrincipal Staff me, Model model) {
         var current = region == null || region.isBlank()
                 ? regions.require(me.region(), me.jurisdiction())
                 : regions.require(new RegionCode(region.trim()), me.jurisdiction());
         model.addAttribute("region", current);
         model.addAttribute("children", regions.children(current.code(), me.jurisdiction()));
-        model.addAttribute("units", units.within(me.jurisdiction(), current.code(), null).stream()
-                .filter(u -> u.region().equals(current.code()))
-                .toList());
-        if (current.parent() != null && me.jurisdiction().contains(
-                regions.find(current.parent()).orElseThrow())) {
+        model.addAttribute(
+                "units",
+                units.within(me.jurisdiction(), current.code(), null).stream()
+                        .filter(u -> u.region().equals(current.code()))
+                        .toList());
+        if (current.parent() != null
+                && me.jurisdiction().contains(regions.find(current.parent()).orElseThrow())) {
             model.addAttribute("parent", regions.find(current.parent()).orElseThrow());
         }
         return "directory/regions";

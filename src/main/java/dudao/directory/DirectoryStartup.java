@@ -64,8 +64,8 @@ class DirectoryStartup implements ApplicationRunner {
                                     .id()
                                     .value();
                     accounts.createWithPassword(
-                            new NewAccount(account.username(), account.displayName(), account.role(), account.region(),
-                                    unit),
+                            new NewAccount(
+                                    account.username(), account.displayName(), account.role(), account.region(), unit),
                             demo.password(),
                             true);
                 }
@@ -79,18 +79,25 @@ class DirectoryStartup implements ApplicationRunner {
                     + " DUDAO_DEMO=true).");
         }
         if (!accounts.any()) {
-            if (admin.username() == null || admin.username().isBlank() || admin.password() == null
+            if (admin.username() == null
+                    || admin.username().isBlank()
+                    || admin.password() == null
                     || admin.password().length() < 12) {
                 log.warn("The directory is empty: set DUDAO_ADMIN_USERNAME and DUDAO_ADMIN_PASSWORD (12 characters"
                         + " or more) to create the first city-office administrator.");
                 return;
             }
             accounts.createWithPassword(
-                    new NewAccount(admin.username().trim().toLowerCase(), admin.username().trim(), Role.CITY_OFFICE,
-                            RegionCode.CITY.value(), null),
+                    new NewAccount(
+                            admin.username().trim().toLowerCase(),
+                            admin.username().trim(),
+                            Role.CITY_OFFICE,
+                            RegionCode.CITY.value(),
+                            null),
                     admin.password(),
                     false);
-            log.info("Created the first administrator '{}'; it enrols its second factor at first sign-in.",
+            log.info(
+                    "Created the first administrator '{}'; it enrols its second factor at first sign-in.",
                     admin.username());
         }
     }
@@ -102,9 +109,11 @@ class DirectoryStartup implements ApplicationRunner {
         }
         var port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         var out = new StringBuilder("\n\n  Dudao 督导 is ready: http://localhost:" + port + "/\n\n");
-        out.append("  Demo accounts (second factor off; password from DUDAO_DEMO_PASSWORD, default Dudao-demo-2018):\n");
+        out.append(
+                "  Demo accounts (second factor off; password from DUDAO_DEMO_PASSWORD, default Dudao-demo-2018):\n");
         for (var account : DEMO_ACCOUNTS) {
-            out.append(String.format("    %-16s %-16s %s%n", account.username(), account.role(), account.displayName()));
+            out.append(
+                    String.format("    %-16s %-16s %s%n", account.username(), account.role(), account.displayName()));
         }
         log.info(out.toString());
     }

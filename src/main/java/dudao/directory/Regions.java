@@ -52,7 +52,8 @@ public class Regions {
 
     /** The 40 district-level units (or, for a district jurisdiction, its own). */
     public List<Region> districts(Jurisdiction scope) {
-        return jdbc.sql("select " + COLUMNS + " from region where level = 'DISTRICT' and path like ? order by sort_order")
+        return jdbc.sql("select " + COLUMNS
+                        + " from region where level = 'DISTRICT' and path like ? order by sort_order")
                 .param(scope.likePattern())
                 .query((rs, n) -> map(rs))
                 .list();

@@ -55,7 +55,12 @@ class SignIn {
         var row = account.get();
         boolean matches = passwords.matches(password == null ? "" : password, row.passwordHash());
         if (!row.enabled() || (row.lockedUntil() != null && row.lockedUntil().isAfter(now))) {
-            audit.recordAs(row.username(), row.role().name(), row.region(), "SIGN_IN", Outcome.DENIED,
+            audit.recordAs(
+                    row.username(),
+                    row.role().name(),
+                    row.region(),
+                    "SIGN_IN",
+                    Outcome.DENIED,
                     channel + (row.enabled() ? ": account locked" : ": account disabled"));
             return Optional.empty();
         }
@@ -63,7 +68,9 @@ class SignIn {
             fail(row, now, channel + ": wrong password");
             return Optional.empty();
         }
-        jdbc.sql("update staff set failed_sign_ins = 0, locked_until = null where id = ?").param(row.id()).update();
+        jdbc.sql("update staff set failed_sign_ins = 0, locked_until = null where id = ?")
+                .param(row.id())
+                .update();
         return Optional.of(row);
     }
 
@@ -95,7 +102,12 @@ class SignIn {
         jdbc.sql("update staff set failed_sign_ins = ?, locked_until = ? where id = ?")
                 .params(failures >= MAX_FAILURES ? 0 : failures, lockedUntil, row.id())
                 .update();
-        audit.recordAs(row.username(), row.role().name(), row.region(), "SIGN_IN", Outcome.FAILURE,
+        audit.recordAs(
+                row.username(),
+                row.role().name(),
+                row.region(),
+                "SIGN_IN",
+                Outcome.FAILURE,
                 why + (lockedUntil != null ? "; locked for " + LOCK.toMinutes() + " minutes" : ""));
     }
 
@@ -111,13 +123,17 @@ class SignIn {
     }
 
     Optional<AccountRow> load(long id) {
-        return jdbc.sql(AccountRow.SELECT + " where s.id = ?").param(id).query((rs, n) -> AccountRow.map(rs)).optional();
+        return jdbc.sql(AccountRow.SELECT + " where s.id = ?")
+                .param(id)
+                .query((rs, n) -> AccountRow.map(rs))
+                .optional();
     }
 
     /** The authentication of a completely signed-in staff member. */
     static UsernamePasswordAuthenticationToken complete(AccountRow row) {
         var authorities = List.of(
-                new SimpleGrantedAuthority(Authorities.STAFF), new SimpleGrantedAuthority(row.role().authority()));
+                new SimpleGrantedAuthority(Authorities.STAFF),
+                new SimpleGrantedAuthority(row.role().authority()));
         return UsernamePasswordAuthenticationToken.authenticated(row.toStaff(), null, authorities);
     }
 

@@ -52,7 +52,11 @@ public class StaffAccounts {
 
     public Created create(NewAccount account, Staff by) {
         var username = account.username().trim().toLowerCase();
-        if (jdbc.sql("select count(*) from staff where username = ?").param(username).query(Long.class).single() > 0) {
+        if (jdbc.sql("select count(*) from staff where username = ?")
+                        .param(username)
+                        .query(Long.class)
+                        .single()
+                > 0) {
             throw new BadInput("username", "account.username.taken");
         }
         var region = regions.require(new RegionCode(account.region().trim()), by.jurisdiction());
@@ -61,11 +65,20 @@ public class StaffAccounts {
         var id = jdbc.sql("""
                 insert into staff (username, display_name, password_hash, role, region_code, unit_id)
                 values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(username, account.displayName().trim(), passwords.encode(password), account.role().name(),
-                        region.code().value(), unit)
+                .params(
+                        username,
+                        account.displayName().trim(),
+                        passwords.encode(password),
+                        account.role().name(),
+                        region.code().value(),
+                        unit)
                 .query(Long.class)
                 .single();
-        audit.record("ACCOUNT_CREATE", "account", username, Outcome.SUCCESS,
+        audit.record(
+                "ACCOUNT_CREATE",
+                "account",
+                username,
+                Outcome.SUCCESS,
                 "role=" + account.role() + " region=" + region.code() + (unit == null ? "" : " unit=" + unit));
         return new Created(new StaffId(id), password);
     }
@@ -76,11 +89,21 @@ public class StaffAccounts {
         var id = jdbc.sql("""
                 insert into staff (username, display_name, password_hash, role, region_code, unit_id, demo)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(account.username(), account.displayName(), passwords.encode(password), account.role().name(),
-                        region.code().value(), account.unit(), demo)
+                .params(
+                        account.username(),
+                        account.displayName(),
+                        passwords.encode(password),
+                        account.role().name(),
+                        region.code().value(),
+                        account.unit(),
+                        demo)
                 .query(Long.class)
                 .single();
-        audit.record("ACCOUNT_CREATE", "account", account.username(), Outcome.SUCCESS,
+        audit.record(
+                "ACCOUNT_CREATE",
+                "account",
+                account.username(),
+                Outcome.SUCCESS,
                 "role=" + account.role() + " region=" + region.code() + (demo ? " demo" : ""));
         return new Created(new StaffId(id), null);
     }
@@ -90,7 +113,9 @@ public class StaffAccounts {
         if (account.id().equals(by.id())) {
             throw new WorkflowViolation("account.disable.self");
         }
-        jdbc.sql("update staff set enabled = false, version = version + 1 where id = ?").param(id.value()).update();
+        jdbc.sql("update staff set enabled = false, version = version + 1 where id = ?")
+                .param(id.value())
+                .update();
         tokens.revokeAll(id.value());
         audit.record("ACCOUNT_DISABLE", "account", account.username(), Outcome.SUCCESS, null);
     }
@@ -114,9 +139,7 @@ public class StaffAccounts {
         jdbc.sql("""
                 update staff set password_hash = ?, totp_secret = null, totp_last_step = null, failed_sign_ins = 0,
                                  locked_until = null, version = version + 1
-                where id = ?""")
-                .params(passwords.encode(password), id.value())
-                .update();
+                where id = ?""").params(passwords.encode(password), id.value()).update();
         tokens.revokeAll(id.value());
         audit.record("ACCOUNT_RESET", "account", account.username(), Outcome.SUCCESS, "password and second factor");
         return new Created(id, password);
@@ -135,7 +158,11 @@ public class StaffAccounts {
             throw new StaleRecord();
         }
         tokens.revokeAll(id.value());
-        audit.record("ACCOUNT_CHANGE", "account", account.username(), Outcome.SUCCESS,
+        audit.record(
+                "ACCOUNT_CHANGE",
+                "account",
+                account.username(),
+                Outcome.SUCCESS,
                 "role " + account.role() + "→" + change.role() + ", region " + account.region() + "→" + region.code()
                         + ", unit " + account.unit() + "→" + unit);
     }
@@ -156,7 +183,12 @@ public class StaffAccounts {
         params.add(scope.likePattern());
         if (filter.q() != null && !filter.q().isBlank()) {
             where.append(" and (s.username like ? or s.display_name like ?)");
-            var like = "%" + filter.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            var like = "%"
+                    + filter.q()
+                            .trim()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
             params.add(like);
             params.add(like);
         }
@@ -190,13 +222,17 @@ public class StaffAccounts {
     /** Whether any account exists at all (the first administrator is created only into an empty directory). */
     @Transactional(readOnly = true)
     boolean any() {
-        return jdbc.sql("select exists (select 1 from staff)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from staff)")
+                .query(Boolean.class)
+                .single();
     }
 
     /** Enabled demo accounts: a production start refuses to run while there is any. */
     @Transactional(readOnly = true)
     long enabledDemoAccounts() {
-        return jdbc.sql("select count(*) from staff where demo and enabled").query(Long.class).single();
+        return jdbc.sql("select count(*) from staff where demo and enabled")
+                .query(Long.class)
+                .single();
     }
 
     @Transactional(readOnly = true)

@@ -22,7 +22,9 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         var username = authentication.getName();
-        var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        var password = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
         var row = signIn.checkPassword(username, password, "form")
                 .orElseThrow(() -> new BadCredentialsException("signIn.failed"));
         if (row.needsSecondFactor()) {

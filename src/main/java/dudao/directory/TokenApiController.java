@@ -23,9 +23,14 @@ class TokenApiController {
     }
 
     record TokenRequest(
-            @NotBlank(message = "{validation.required}") @Size(max = 64, message = "{validation.tooLong}") String username,
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String password,
-            @Size(max = 10, message = "{validation.tooLong}") String totp) {}
+            @NotBlank(message = "{validation.required}") @Size(max = 64, message = "{validation.tooLong}")
+            String username,
+
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}")
+            String password,
+
+            @Size(max = 10, message = "{validation.tooLong}")
+            String totp) {}
 
     record TokenResponse(String token, Instant expiresAt) {}
 
@@ -36,7 +41,8 @@ class TokenApiController {
         if (row.needsSecondFactor()
                 && (row.totpSecret() == null
                         || request.totp() == null
-                        || !signIn.checkSecondFactor(row, row.totpSecret(), request.totp().trim(), "api"))) {
+                        || !signIn.checkSecondFactor(
+                                row, row.totpSecret(), request.totp().trim(), "api"))) {
             throw new SignInRefused();
         }
         signIn.succeeded(row, "api");

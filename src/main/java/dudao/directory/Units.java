@@ -28,7 +28,10 @@ public class Units {
     }
 
     Optional<Unit> find(UnitId id) {
-        return jdbc.sql(SELECT + " where u.id = ?").param(id.value()).query((rs, n) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " where u.id = ?")
+                .param(id.value())
+                .query((rs, n) -> map(rs))
+                .optional();
     }
 
     /** Units inside the jurisdiction, optionally only those of one region and below, and of one kind. */

@@ -69,7 +69,8 @@ class ApiErrorAdvice {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Map<String, Object>> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> invalidParameters(
+            HandlerMethodValidationException e, HttpServletRequest request) {
         var locale = locales.resolveLocale(request);
         var fields = e.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()

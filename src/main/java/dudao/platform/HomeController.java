@@ -18,10 +18,12 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal Actor me, Model model) {
         record Shown(String titleKey, List<HomeSection.Item> items) {}
-        model.addAttribute("sections", sections.stream()
-                .map(s -> new Shown(s.titleKey(), s.itemsFor(me)))
-                .filter(s -> !s.items().isEmpty())
-                .toList());
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .map(s -> new Shown(s.titleKey(), s.itemsFor(me)))
+                        .filter(s -> !s.items().isEmpty())
+                        .toList());
         return "home";
     }
 

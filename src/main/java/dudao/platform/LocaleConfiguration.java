@@ -39,7 +39,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     static List<String> bundleBasenames() throws IOException {
         var names = new TreeSet<String>();
-        for (var resource : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*/messages.properties")) {
+        for (var resource :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*/messages.properties")) {
             var url = resource.getURL().toString();
             var module = url.substring(0, url.lastIndexOf('/'));
             names.add("classpath:i18n/" + module.substring(module.lastIndexOf('/') + 1) + "/messages");

@@ -47,7 +47,8 @@ class ModuleMigrations implements FlywayMigrationStrategy {
     private static Set<String> foundModules() {
         try {
             var modules = new TreeSet<String>();
-            for (var resource : new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*/V*.sql")) {
+            for (var resource :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*/V*.sql")) {
                 var url = resource.getURL().toString();
                 var parts = url.split("/");
                 modules.add(parts[parts.length - 2]);

@@ -47,7 +47,8 @@ class PageErrorAdvice {
         return page(response, model, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", new Object[0]);
     }
 
-    private static String page(HttpServletResponse response, Model model, HttpStatus status, String key, Object[] args) {
+    private static String page(
+            HttpServletResponse response, Model model, HttpStatus status, String key, Object[] args) {
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("reasonKey", key);

@@ -43,10 +43,11 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(SecurityConfiguration::headers)
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/tokens", "/api/v1/public/**", "/v3/api-docs/**")
-                        .permitAll()
-                        .anyRequest()
-                        .hasAuthority(Authorities.STAFF))
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/api/v1/tokens", "/api/v1/public/**", "/v3/api-docs/**")
+                                .permitAll()
+                                .anyRequest()
+                                .hasAuthority(Authorities.STAFF))
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
                                 errors.write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized"))
@@ -59,8 +60,15 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/public/**", "/locale")
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/public/**",
+                                "/locale")
                         .permitAll()
                         .requestMatchers("/login/second-factor/**")
                         .hasAuthority(Authorities.SECOND_FACTOR_PENDING)
