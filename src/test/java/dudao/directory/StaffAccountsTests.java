@@ -70,6 +70,21 @@ class StaffAccountsTests {
     }
 
     @Test
+    void theAccountFormAnswers400WithItsComplaintsAndCreatesNothing() throws Exception {
+        long before = count();
+        mvc.perform(post("/admin/accounts")
+                        .session(SignIns.session(mvc, "city"))
+                        .with(csrf())
+                        .param("username", "Not Valid!")
+                        .param("displayName", "")
+                        .param("region", "500116"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("用户名须为2至64位小写字母")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("此项必填。")));
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
     void refusesATakenUserNameAndCreatesNothing() throws Exception {
         long before = count();
         mvc.perform(
