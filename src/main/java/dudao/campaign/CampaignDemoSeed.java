@@ -154,11 +154,10 @@ class CampaignDemoSeed implements ApplicationRunner {
         var city = staff("city");
         var context = SecurityContextHolder.getContext();
         try {
-            SecurityContextHolder.getContext()
-                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                            city,
-                            null,
-                            List.of(new SimpleGrantedAuthority(city.role().authority()))));
+            var seeding = SecurityContextHolder.createEmptyContext();
+            seeding.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    city, null, List.of(new SimpleGrantedAuthority(city.role().authority()))));
+            SecurityContextHolder.setContext(seeding);
             transactions.executeWithoutResult(tx -> seed(city));
         } finally {
             SecurityContextHolder.clearContext();
