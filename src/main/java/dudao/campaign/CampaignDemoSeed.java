@@ -8,6 +8,7 @@ import dudao.directory.Regions;
 import dudao.directory.Role;
 import dudao.directory.Staff;
 import dudao.directory.StaffAccounts;
+import dudao.platform.Authorities;
 import dudao.platform.Paged;
 import java.time.LocalDate;
 import java.util.List;
@@ -156,7 +157,11 @@ class CampaignDemoSeed implements ApplicationRunner {
         try {
             var seeding = SecurityContextHolder.createEmptyContext();
             seeding.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    city, null, List.of(new SimpleGrantedAuthority(city.role().authority()))));
+                    city,
+                    null,
+                    List.of(
+                            new SimpleGrantedAuthority(Authorities.STAFF),
+                            new SimpleGrantedAuthority(city.role().authority()))));
             SecurityContextHolder.setContext(seeding);
             transactions.executeWithoutResult(tx -> seed(city));
         } finally {

@@ -14,6 +14,7 @@ import dudao.directory.Regions;
 import dudao.directory.Staff;
 import dudao.directory.StaffAccounts;
 import dudao.directory.Units;
+import dudao.platform.Authorities;
 import dudao.platform.Paged;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -258,7 +259,11 @@ class FieldworkDemoSeed implements ApplicationRunner {
     private static void as(Staff staff) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                staff, null, List.of(new SimpleGrantedAuthority(staff.role().authority()))));
+                staff,
+                null,
+                List.of(
+                        new SimpleGrantedAuthority(Authorities.STAFF),
+                        new SimpleGrantedAuthority(staff.role().authority()))));
         SecurityContextHolder.setContext(context);
     }
 

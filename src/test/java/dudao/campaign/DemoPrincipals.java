@@ -45,6 +45,10 @@ public final class DemoPrincipals {
     public Authentication authentication(String username) {
         var staff = staff(username);
         return UsernamePasswordAuthenticationToken.authenticated(
-                staff, null, List.of(new SimpleGrantedAuthority(staff.role().authority())));
+                staff,
+                null,
+                List.of(
+                        new SimpleGrantedAuthority(dudao.platform.Authorities.STAFF),
+                        new SimpleGrantedAuthority(staff.role().authority())));
     }
 }
