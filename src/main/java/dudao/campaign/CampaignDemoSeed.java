@@ -1,7 +1,5 @@
 package dudao.campaign;
 
-import dudao.directory.AccountFilter;
-import dudao.directory.Jurisdiction;
 import dudao.directory.NewAccount;
 import dudao.directory.RegionCode;
 import dudao.directory.Regions;
@@ -9,7 +7,6 @@ import dudao.directory.Role;
 import dudao.directory.Staff;
 import dudao.directory.StaffAccounts;
 import dudao.platform.Authorities;
-import dudao.platform.Paged;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +205,8 @@ class CampaignDemoSeed implements ApplicationRunner {
                             DemoCampaign.ROUND_ENDS),
                     city);
             var username = DEMO_LEADERS.getOrDefault(posting.number(), "group" + posting.number());
-            if (!DEMO_LEADERS.containsKey(posting.number()) && findAccount(username) == null) {
+            if (!DEMO_LEADERS.containsKey(posting.number())
+                    && accounts.principal(username).isEmpty()) {
                 accounts.create(
                         new NewAccount(
                                 username, "第" + posting.number() + "组组长", Role.GROUP_LEADER, posting.region(), null),
@@ -222,32 +220,9 @@ class CampaignDemoSeed implements ApplicationRunner {
         return LocalDate.of(2018, 7, july);
     }
 
-    private dudao.directory.Account findAccount(String username) {
-        return accounts
-                .find(new AccountFilter(username, null, null, null), Jurisdiction.wholeCity(), new Paged.Request(0, 50))
-                .items()
-                .stream()
-                .filter(a -> a.username().equals(username))
-                .findFirst()
-                .orElse(null);
-    }
-
     /** The account as the principal it signs in as. */
     private Staff staff(String username) {
-        var account = findAccount(username);
-        if (account == null) {
-            throw new IllegalStateException("Demo account " + username + " is missing");
-        }
-        var region = regions.find(account.region()).orElseThrow();
-        return new Staff(
-                account.id(),
-                account.username(),
-                account.displayName(),
-                account.role(),
-                account.region(),
-                account.regionName(),
-                Jurisdiction.of(region),
-                account.unit(),
-                account.secondFactorOff());
+        return accounts.principal(username)
+                .orElseThrow(() -> new IllegalStateException("Demo account " + username + " is missing"));
     }
 }

@@ -8,9 +8,9 @@ import dudao.campaign.Rounds;
 import dudao.directory.Staff;
 import dudao.platform.BadInput;
 import dudao.platform.NotFound;
+import dudao.platform.Today;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -36,7 +36,7 @@ class FieldworkController {
     private final BulletinWorkbook workbook;
     private final InspectionGroups groups;
     private final Rounds rounds;
-    private final Clock clock;
+    private final Today today;
 
     FieldworkController(
             FieldworkLog fieldwork,
@@ -44,13 +44,13 @@ class FieldworkController {
             BulletinWorkbook workbook,
             InspectionGroups groups,
             Rounds rounds,
-            Clock clock) {
+            Today today) {
         this.fieldwork = fieldwork;
         this.bulletins = bulletins;
         this.workbook = workbook;
         this.groups = groups;
         this.rounds = rounds;
-        this.clock = clock;
+        this.today = today;
     }
 
     /** A group member lands on their group's day; everyone else on the latest round's bulletin. */
@@ -60,7 +60,7 @@ class FieldworkController {
         if (!own.isEmpty()) {
             return "redirect:/groups/" + own.get(0).id() + "/fieldwork";
         }
-        var round = rounds.latest(LocalDate.now(clock)).orElseThrow(() -> new NotFound("round.notFound"));
+        var round = rounds.latest(today.date()).orElseThrow(() -> new NotFound("round.notFound"));
         return "redirect:/rounds/" + round.id() + "/bulletin";
     }
 
@@ -72,12 +72,12 @@ class FieldworkController {
             Model model) {
         var group = groups.require(new GroupId(id), me.jurisdiction());
         var round = rounds.require(group.round());
-        var today = LocalDate.now(clock);
+        var now = today.date();
         var day = date != null
                 ? date
-                : today.isAfter(group.postedUntil())
+                : now.isAfter(group.postedUntil())
                         ? group.postedUntil()
-                        : today.isBefore(group.postedFrom()) ? group.postedFrom() : today;
+                        : now.isBefore(group.postedFrom()) ? group.postedFrom() : now;
         model.addAttribute("group", group);
         model.addAttribute("round", round);
         model.addAttribute("day", day);
@@ -165,7 +165,7 @@ class FieldworkController {
     }
 
     private LocalDate defaultDay(LocalDate first, LocalDate last) {
-        var today = LocalDate.now(clock);
-        return today.isAfter(last) ? last : today.isBefore(first) ? first : today;
+        var now = today.date();
+        return now.isAfter(last) ? last : now.isBefore(first) ? first : now;
     }
 }

@@ -7,7 +7,6 @@ import dudao.campaign.InspectionGroups;
 import dudao.campaign.PhaseKind;
 import dudao.campaign.Round;
 import dudao.campaign.Rounds;
-import dudao.directory.AccountFilter;
 import dudao.directory.Jurisdiction;
 import dudao.directory.RegionCode;
 import dudao.directory.Regions;
@@ -15,7 +14,6 @@ import dudao.directory.Staff;
 import dudao.directory.StaffAccounts;
 import dudao.directory.Units;
 import dudao.platform.Authorities;
-import dudao.platform.Paged;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -268,22 +266,6 @@ class FieldworkDemoSeed implements ApplicationRunner {
     }
 
     private Staff staff(String username) {
-        var account = accounts
-                .find(new AccountFilter(username, null, null, null), Jurisdiction.wholeCity(), new Paged.Request(0, 50))
-                .items()
-                .stream()
-                .filter(a -> a.username().equals(username))
-                .findFirst()
-                .orElseThrow();
-        return new Staff(
-                account.id(),
-                account.username(),
-                account.displayName(),
-                account.role(),
-                account.region(),
-                account.regionName(),
-                Jurisdiction.of(regions.find(account.region()).orElseThrow()),
-                account.unit(),
-                account.secondFactorOff());
+        return accounts.principal(username).orElseThrow();
     }
 }

@@ -19,6 +19,7 @@ import dudao.directory.UnitId;
 import dudao.directory.Units;
 import dudao.platform.BadInput;
 import dudao.platform.StaleRecord;
+import dudao.platform.Today;
 import dudao.platform.WorkflowViolation;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -55,6 +56,7 @@ public class FieldworkLog {
     private final Units units;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Today today;
 
     FieldworkLog(
             JdbcClient jdbc,
@@ -64,7 +66,8 @@ public class FieldworkLog {
             Regions regions,
             Units units,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            Today today) {
         this.jdbc = jdbc;
         this.groups = groups;
         this.rounds = rounds;
@@ -73,6 +76,7 @@ public class FieldworkLog {
         this.units = units;
         this.audit = audit;
         this.clock = clock;
+        this.today = today;
     }
 
     /**
@@ -341,7 +345,7 @@ public class FieldworkLog {
     }
 
     private void checkDay(InspectionGroup group, LocalDate day) {
-        checkDay(group, day, LocalDate.now(clock));
+        checkDay(group, day, today.date());
     }
 
     private void insertCounts(long dayId, List<Count> counts) {

@@ -1,11 +1,8 @@
 package dudao.campaign;
 
-import dudao.directory.AccountFilter;
-import dudao.directory.Jurisdiction;
 import dudao.directory.Regions;
 import dudao.directory.Staff;
 import dudao.directory.StaffAccounts;
-import dudao.platform.Paged;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -23,23 +20,7 @@ public final class DemoPrincipals {
     }
 
     public Staff staff(String username) {
-        var account = accounts
-                .find(new AccountFilter(username, null, null, null), Jurisdiction.wholeCity(), new Paged.Request(0, 50))
-                .items()
-                .stream()
-                .filter(a -> a.username().equals(username))
-                .findFirst()
-                .orElseThrow();
-        return new Staff(
-                account.id(),
-                account.username(),
-                account.displayName(),
-                account.role(),
-                account.region(),
-                account.regionName(),
-                Jurisdiction.of(regions.find(account.region()).orElseThrow()),
-                account.unit(),
-                account.secondFactorOff());
+        return accounts.principal(username).orElseThrow();
     }
 
     public Authentication authentication(String username) {
