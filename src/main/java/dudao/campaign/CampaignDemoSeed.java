@@ -17,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CampaignDemoSeed implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignDemoSeed.class);
+
+    static final long SEED_LOCK = 0x6475_6461_6f43L;
 
     record Posting(int number, String region) {}
 
@@ -125,6 +128,7 @@ class CampaignDemoSeed implements ApplicationRunner {
     private final StaffAccounts accounts;
     private final Regions regions;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
 
     CampaignDemoSeed(
             @Value("${dudao.demo.enabled:false}") boolean enabled,
@@ -133,7 +137,8 @@ class CampaignDemoSeed implements ApplicationRunner {
             InspectionGroups groups,
             StaffAccounts accounts,
             Regions regions,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            JdbcClient jdbc) {
         this.enabled = enabled;
         this.campaigns = campaigns;
         this.rounds = rounds;
@@ -141,6 +146,7 @@ class CampaignDemoSeed implements ApplicationRunner {
         this.accounts = accounts;
         this.regions = regions;
         this.transactions = transactions;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -160,7 +166,16 @@ class CampaignDemoSeed implements ApplicationRunner {
                             new SimpleGrantedAuthority(Authorities.STAFF),
                             new SimpleGrantedAuthority(city.role().authority()))));
             SecurityContextHolder.setContext(seeding);
-            transactions.executeWithoutResult(tx -> seed(city));
+            transactions.executeWithoutResult(tx -> {
+                // Two nodes starting together on an empty database: one seeds, the other finds it done.
+                jdbc.sql("select pg_advisory_xact_lock(?)")
+                        .param(SEED_LOCK)
+                        .query()
+                        .singleRow();
+                if (campaigns.named(DemoCampaign.NAME).isEmpty()) {
+                    seed(city);
+                }
+            });
         } finally {
             SecurityContextHolder.clearContext();
             SecurityContextHolder.setContext(context);

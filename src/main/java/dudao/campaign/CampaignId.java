@@ -1,7 +1,8 @@
 package dudao.campaign;
 
 /** The id of a campaign. */
-public record CampaignId(long value) implements java.io.Serializable {
+public record CampaignId(
+        @com.fasterxml.jackson.annotation.JsonValue long value) implements java.io.Serializable {
 
     @Override
     public String toString() {

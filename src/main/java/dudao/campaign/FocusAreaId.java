@@ -1,7 +1,8 @@
 package dudao.campaign;
 
 /** The id of a focus area. */
-public record FocusAreaId(long value) implements java.io.Serializable {
+public record FocusAreaId(
+        @com.fasterxml.jackson.annotation.JsonValue long value) implements java.io.Serializable {
 
     @Override
     public String toString() {

@@ -1,7 +1,8 @@
 package dudao.campaign;
 
 /** The id of an inspection group. */
-public record GroupId(long value) implements java.io.Serializable {
+public record GroupId(
+        @com.fasterxml.jackson.annotation.JsonValue long value) implements java.io.Serializable {
 
     @Override
     public String toString() {

@@ -1,7 +1,8 @@
 package dudao.campaign;
 
 /** The id of an inspection round. */
-public record RoundId(long value) implements java.io.Serializable {
+public record RoundId(
+        @com.fasterxml.jackson.annotation.JsonValue long value) implements java.io.Serializable {
 
     @Override
     public String toString() {

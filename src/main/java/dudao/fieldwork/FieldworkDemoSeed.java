@@ -43,6 +43,8 @@ class FieldworkDemoSeed implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FieldworkDemoSeed.class);
 
+    static final long SEED_LOCK = 0x6475_6461_6f46L;
+
     /** 第7组 (沙坪坝区) "暗访商贸集市、车站码头、旅游景区等15处". */
     static final List<String[]> SHAPINGBA_COVERT = List.of(
             new String[] {"MARKET", "双碑农贸市场"},
@@ -140,7 +142,16 @@ class FieldworkDemoSeed implements ApplicationRunner {
         long started = System.nanoTime();
         var context = SecurityContextHolder.getContext();
         try {
-            transactions.executeWithoutResult(tx -> replay(round.get()));
+            transactions.executeWithoutResult(tx -> {
+                // Two nodes starting together: one replays, the other finds it done.
+                jdbc.sql("select pg_advisory_xact_lock(?)")
+                        .param(SEED_LOCK)
+                        .query()
+                        .singleRow();
+                if (!replayed(round.get())) {
+                    replay(round.get());
+                }
+            });
         } finally {
             SecurityContextHolder.clearContext();
             SecurityContextHolder.setContext(context);
