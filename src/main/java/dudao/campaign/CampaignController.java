@@ -190,6 +190,33 @@ class CampaignController {
         return "campaign/group";
     }
 
+    @PostMapping("/groups/{id}")
+    @PreAuthorize("hasRole('CITY_OFFICE')")
+    String updateGroup(
+            @PathVariable long id,
+            @RequestParam(required = false) String hotline,
+            @RequestParam(required = false) String mailbox,
+            @RequestParam(required = false) String officeAddress,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate postedFrom,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate postedUntil,
+            @RequestParam int version,
+            @AuthenticationPrincipal Staff me) {
+        var group = groups.require(new GroupId(id), me.jurisdiction());
+        groups.update(
+                group.id(),
+                new NewGroup(
+                        group.number(),
+                        group.region().value(),
+                        hotline,
+                        mailbox,
+                        officeAddress,
+                        postedFrom,
+                        postedUntil),
+                version,
+                me);
+        return "redirect:/groups/" + id;
+    }
+
     @PostMapping("/groups/{id}/members")
     @PreAuthorize("hasRole('CITY_OFFICE')")
     String addMember(

@@ -202,6 +202,27 @@ class CampaignWebTests {
         assertThat(groups.ofRound(new RoundId(roundId), Jurisdiction.wholeCity()))
                 .singleElement()
                 .satisfies(g -> assertThat(g.regionName()).isEqualTo("江津区"));
+        var created =
+                groups.ofRound(new RoundId(roundId), Jurisdiction.wholeCity()).get(0);
+        mvc.perform(post("/groups/{id}", created.id().value())
+                        .with(auth)
+                        .with(csrf())
+                        .param("hotline", "023-87654321")
+                        .param("mailbox", "江津区邮政局第9号信箱")
+                        .param("postedFrom", "2019-04-02")
+                        .param("postedUntil", "2019-04-19")
+                        .param("version", Integer.toString(created.version())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(groups.require(created.id(), Jurisdiction.wholeCity()).hotline())
+                .isEqualTo("023-87654321");
+        mvc.perform(post("/groups/{id}", created.id().value())
+                        .with(auth)
+                        .with(csrf())
+                        .param("hotline", "023-11111111")
+                        .param("postedFrom", "2019-04-02")
+                        .param("postedUntil", "2019-04-19")
+                        .param("version", Integer.toString(created.version())))
+                .andExpect(status().isConflict());
         mvc.perform(post("/campaigns")
                         .with(authentication(principals.authentication("group16")))
                         .with(csrf())
