@@ -1,0 +1,11 @@
+package dudao.campaign;
+
+/** The id of a campaign. */
+public record CampaignId(
+        @com.fasterxml.jackson.annotation.JsonValue long value) implements java.io.Serializable {
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}
