@@ -31,11 +31,24 @@ class ClueApiController {
     private final ClueIntake intake;
     private final ClueHandling handling;
     private final ClueList list;
+    private final ClueStatistics statistics;
 
-    ClueApiController(ClueIntake intake, ClueHandling handling, ClueList list) {
+    ClueApiController(ClueIntake intake, ClueHandling handling, ClueList list, ClueStatistics statistics) {
         this.intake = intake;
         this.handling = handling;
         this.list = list;
+        this.statistics = statistics;
+    }
+
+    @GetMapping("/funnel")
+    List<FunnelRow> funnel(
+            @RequestParam
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate asOf,
+            @RequestParam(required = false) ClueStatistics.By by,
+            @AuthenticationPrincipal Staff me) {
+        return statistics.funnel(asOf, by == null ? ClueStatistics.By.DISTRICT : by, me);
     }
 
     record Created(long id, String serial, String receiptCode) {}

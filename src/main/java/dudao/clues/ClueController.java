@@ -58,13 +58,62 @@ class ClueController {
     private final ClueList list;
     private final Regions regions;
     private final Units units;
+    private final ClueLedger ledger;
+    private final ClueStatistics statistics;
+    private final java.time.Clock clock;
 
-    ClueController(ClueIntake intake, ClueHandling handling, ClueList list, Regions regions, Units units) {
+    ClueController(
+            ClueIntake intake,
+            ClueHandling handling,
+            ClueList list,
+            Regions regions,
+            Units units,
+            ClueLedger ledger,
+            ClueStatistics statistics,
+            java.time.Clock clock) {
         this.intake = intake;
         this.handling = handling;
         this.list = list;
         this.regions = regions;
         this.units = units;
+        this.ledger = ledger;
+        this.statistics = statistics;
+        this.clock = clock;
+    }
+
+    @GetMapping("/export.xlsx")
+    void export(
+            @Valid ClueFilter filter,
+            @AuthenticationPrincipal Staff me,
+            java.util.Locale locale,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(
+                "Content-Disposition",
+                org.springframework.http.ContentDisposition.attachment()
+                        .filename("clues.xlsx")
+                        .build()
+                        .toString());
+        ledger.write(filter, me, locale, response.getOutputStream());
+    }
+
+    @GetMapping("/funnel")
+    String funnel(
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate asOf,
+            @RequestParam(required = false) ClueStatistics.By by,
+            @AuthenticationPrincipal Staff me,
+            Model model) {
+        var day = asOf == null ? java.time.LocalDate.now(clock.withZone(ClueIntake.CHINA)) : asOf;
+        var grouping = by == null ? ClueStatistics.By.DISTRICT : by;
+        model.addAttribute("asOf", day);
+        model.addAttribute("by", grouping);
+        model.addAttribute("bys", ClueStatistics.By.values());
+        model.addAttribute("rows", statistics.funnel(day, grouping, me));
+        return "clues/funnel";
     }
 
     @GetMapping

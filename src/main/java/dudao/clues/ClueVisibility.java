@@ -42,6 +42,18 @@ record ClueVisibility(String sql, List<Object> params) {
     }
 
     /**
+     * For counts only: the leadership group reads the figures of its jurisdiction, everyone else counts exactly the
+     * clues they may see (so that a district office cannot learn even how many clues name its officials).
+     */
+    static ClueVisibility forStatistics(Staff me) {
+        if (me.role() == dudao.directory.Role.LEADER) {
+            return new ClueVisibility(
+                    "(c.region_path like ?)", List.of(me.jurisdiction().likePattern()));
+        }
+        return of(me);
+    }
+
+    /**
      * A display name as accounts hold it ("江津区扫黑办 周丽") names the person by its last word; both the whole name and
      * that word count as the person being named.
      */
