@@ -121,15 +121,16 @@ public class ClueIntake {
                                         .flatMap(p -> Stream.of(p.name(), p.detail())))
                         .filter(s -> s != null && !s.isBlank())
                         .toList());
-        boolean recheck =
-                closedAsUntrueBefore(region.path(), activity.description().trim());
+        var grams = Grams.of(activity.description());
+        boolean recheck = closedAsUntrueBefore(region.path(), grams);
         jdbc.sql("""
                 insert into clue (id, serial, serial_year, serial_number, channel, received_at, recorded_at,
                                   recorded_by, region_code, region_path, group_number, round_id, anonymous,
                                   has_contact, reporter_key, reporter_name, reporter_phone, reporter_id_number,
                                   reporter_address, phone_index, id_index, receipt_hash, category, place,
-                                  activity_time, description, search_text, officials_named, status, recheck, demo)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                  activity_time, description, search_text, grams, officials_named, status, recheck,
+                                  demo)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         serial,
@@ -158,6 +159,7 @@ public class ClueIntake {
                         activity.time().trim(),
                         activity.description().trim(),
                         searchText,
+                        grams,
                         !officials.isEmpty(),
                         ClueStatus.RECEIVED.name(),
                         recheck,
@@ -216,17 +218,14 @@ public class ClueIntake {
     }
 
     /** A tip reported again after it was closed as untrue is flagged for re-review. */
-    private boolean closedAsUntrueBefore(String districtPath, String description) {
+    private boolean closedAsUntrueBefore(String districtPath, String grams) {
         jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
                 .param(String.valueOf(properties.similarity()))
                 .query()
                 .singleRow();
         return jdbc.sql("""
                 select exists (select 1 from clue c where c.region_path = ? and c.status = 'CLOSED'
-                               and c.result = 'UNTRUE' and c.description % ?)""")
-                .params(districtPath, description)
-                .query(Boolean.class)
-                .single();
+                               and c.result = 'UNTRUE' and c.grams % ?)""").params(districtPath, grams).query(Boolean.class).single();
     }
 
     private void person(long clueId, String kind, NewClue.Person p) {

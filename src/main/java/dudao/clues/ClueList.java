@@ -158,11 +158,11 @@ public class ClueList {
         params.add(ClueIntake.UNKNOWN_NAMES.toArray(String[]::new));
         params.addAll(visible.params());
         return jdbc.sql("""
-                with me as (select id, description, phone_index, id_index from clue where id = ?),
+                with me as (select id, grams, phone_index, id_index from clue where id = ?),
                      names as (select p.name from clue_person p, me
                                where p.clue_id = me.id and p.name <> all (?::text[])),
                      cand as (
-                       select c.id from clue c, me where c.description % me.description and c.id <> me.id
+                       select c.id from clue c, me where c.grams % me.grams and c.id <> me.id
                        union
                        select c.id from clue c, me where c.phone_index = me.phone_index and c.id <> me.id
                        union
@@ -171,7 +171,7 @@ public class ClueList {
                        select p.clue_id from clue_person p join names n on n.name = p.name, me
                        where p.clue_id <> me.id)
                 select c.id, c.serial, c.status, r.name as region_name, left(c.description, 80) as summary,
-                       similarity(c.description, me.description) as score,
+                       similarity(c.grams, me.grams) as score,
                        coalesce(c.phone_index = me.phone_index, false) as same_phone,
                        coalesce(c.id_index = me.id_index, false) as same_id,
                        exists (select 1 from clue_person p join names n on n.name = p.name
