@@ -63,6 +63,16 @@ public class ClueList {
         return new Paged<>(items, page.page(), page.size(), total);
     }
 
+    /** How many clues match (for the home page's reminders). */
+    public long count(ClueFilter filter, Staff me) {
+        var params = new ArrayList<Object>();
+        var sql = where(filter, me, params);
+        return jdbc.sql("select count(*) from clue c" + sql)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
     /** Every matching clue, in list order, one at a time (the ledger export). */
     public void each(ClueFilter filter, Staff me, int limit, Consumer<ClueRow> consumer) {
         var params = new ArrayList<Object>();
@@ -160,7 +170,8 @@ public class ClueList {
         return jdbc.sql("""
                 with me as (select id, grams, phone_index, id_index from clue where id = ?),
                      names as (select p.name from clue_person p, me
-                               where p.clue_id = me.id and p.name <> all (?::text[])),
+                               where p.clue_id = me.id and p.name <> all (?::text[])
+                                 and p.name not like '%某%'),
                      cand as (
                        select c.id from clue c, me where c.grams % me.grams and c.id <> me.id
                        union

@@ -17,6 +17,7 @@ public class ClueStatistics {
     /** What the funnel is broken down by. */
     public enum By {
         DISTRICT,
+        GROUP,
         CHANNEL,
         CATEGORY
     }
@@ -40,6 +41,11 @@ public class ClueStatistics {
                 key = "c.channel";
                 label = "c.channel";
                 order = "min(c.channel)";
+            }
+            case GROUP -> {
+                key = "c.group_number::text";
+                label = "min(c.group_number)::text";
+                order = "min(c.group_number)";
             }
             case CATEGORY -> {
                 key = "c.category";
@@ -73,7 +79,7 @@ public class ClueStatistics {
         var rows = new ArrayList<FunnelRow>(jdbc.sql("select " + key + " as k, " + label + " as label, " + columns
                         + from + " group by " + key + " order by " + order)
                 .params(params)
-                .query((rs, n) -> row(rs, rs.getString("k"), rs.getString("label")))
+                .query((rs, n) -> row(rs, rs.getString("k") == null ? "" : rs.getString("k"), rs.getString("label")))
                 .list());
         rows.add(jdbc.sql("select " + columns + from)
                 .params(params)
