@@ -122,7 +122,8 @@ public class ClueIntake {
                         .filter(s -> s != null && !s.isBlank())
                         .toList());
         var grams = Grams.of(activity.description());
-        boolean recheck = closedAsUntrueBefore(region.path(), grams);
+        boolean recheck =
+                closedAsUntrueBefore(region.path(), activity.description().trim(), grams);
         jdbc.sql("""
                 insert into clue (id, serial, serial_year, serial_number, channel, received_at, recorded_at,
                                   recorded_by, region_code, region_path, group_number, round_id, anonymous,
@@ -218,14 +219,17 @@ public class ClueIntake {
     }
 
     /** A tip reported again after it was closed as untrue is flagged for re-review. */
-    private boolean closedAsUntrueBefore(String districtPath, String grams) {
+    private boolean closedAsUntrueBefore(String districtPath, String description, String grams) {
         jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
-                .param(String.valueOf(properties.similarity()))
+                .param(String.valueOf(properties.candidateSimilarity()))
                 .query()
                 .singleRow();
         return jdbc.sql("""
                 select exists (select 1 from clue c where c.region_path = ? and c.status = 'CLOSED'
-                               and c.result = 'UNTRUE' and c.grams % ?)""").params(districtPath, grams).query(Boolean.class).single();
+                               and c.result = 'UNTRUE' and c.description % ? and similarity(c.grams, ?) >= ?)""")
+                .params(districtPath, description, grams, properties.similarity())
+                .query(Boolean.class)
+                .single();
     }
 
     private void person(long clueId, String kind, NewClue.Person p) {

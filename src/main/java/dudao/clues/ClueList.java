@@ -153,13 +153,14 @@ public class ClueList {
     }
 
     /**
-     * Clues like this one that the reader may see: similar text (pg_trgm), the same phone or ID number (blind index),
-     * or a shared named person or organisation. Each source is its own indexed query, united before ranking.
+     * Clues like this one that the reader may see: similar text in the same district (pg_trgm: candidates on the raw
+     * description, scored on its character pairs), the same phone or ID number (blind index), or a shared named person
+     * or organisation. Each source is its own indexed query, united before ranking.
      */
     public List<SimilarClue> similar(ClueId id, Staff me) {
         detailExists(id, me);
         jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
-                .param(String.valueOf(properties.similarity()))
+                .param(String.valueOf(properties.candidateSimilarity()))
                 .query()
                 .singleRow();
         var visible = ClueVisibility.of(me);
@@ -167,13 +168,15 @@ public class ClueList {
         params.add(id.value());
         params.add(ClueIntake.UNKNOWN_NAMES.toArray(String[]::new));
         params.addAll(visible.params());
+        params.add(properties.similarity());
         return jdbc.sql("""
-                with me as (select id, grams, phone_index, id_index from clue where id = ?),
+                with me as (select id, description, grams, region_path, phone_index, id_index from clue where id = ?),
                      names as (select p.name from clue_person p, me
                                where p.clue_id = me.id and p.name <> all (?::text[])
                                  and p.name not like '%某%'),
                      cand as (
-                       select c.id from clue c, me where c.grams % me.grams and c.id <> me.id
+                       select c.id from clue c, me
+                       where c.description % me.description and c.region_path = me.region_path and c.id <> me.id
                        union
                        select c.id from clue c, me where c.phone_index = me.phone_index and c.id <> me.id
                        union
@@ -181,15 +184,18 @@ public class ClueList {
                        union
                        select p.clue_id from clue_person p join names n on n.name = p.name, me
                        where p.clue_id <> me.id)
-                select c.id, c.serial, c.status, r.name as region_name, left(c.description, 80) as summary,
-                       similarity(c.grams, me.grams) as score,
-                       coalesce(c.phone_index = me.phone_index, false) as same_phone,
-                       coalesce(c.id_index = me.id_index, false) as same_id,
-                       exists (select 1 from clue_person p join names n on n.name = p.name
-                               where p.clue_id = c.id) as same_person
-                from cand join clue c on c.id = cand.id join region r on r.code = c.region_code, me
-                where """ + visible.sql() + """
-                 order by (c.phone_index = me.phone_index or c.id_index = me.id_index) is true desc, score desc, c.id desc
+                select * from (
+                  select c.id, c.serial, c.status, r.name as region_name, left(c.description, 80) as summary,
+                         similarity(c.grams, me.grams) as score,
+                         coalesce(c.phone_index = me.phone_index, false) as same_phone,
+                         coalesce(c.id_index = me.id_index, false) as same_id,
+                         exists (select 1 from clue_person p join names n on n.name = p.name
+                                 where p.clue_id = c.id) as same_person
+                  from cand join clue c on c.id = cand.id join region r on r.code = c.region_code, me
+                  where """ + visible.sql() + """
+                  ) s
+                where s.score >= ? or s.same_phone or s.same_id or s.same_person
+                order by s.same_phone or s.same_id desc, s.score desc, s.id desc
                 limit 20""")
                 .params(params)
                 .query((rs, n) -> {

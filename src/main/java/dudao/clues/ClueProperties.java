@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replyDays calendar days within which a reporter who left contact must be answered (the 12337 30-day rule)
  * @param holidays public holidays on which no working day is counted, in addition to weekends
  * @param workdays weekend days that are working days (调休)
- * @param similarity pg_trgm similarity from which a clue counts as a likely duplicate
+ * @param similarity pg_trgm similarity of the descriptions' character pairs from which a clue counts as a likely
+ *     duplicate
+ * @param candidateSimilarity pg_trgm similarity of the raw descriptions from which a clue of the same district is
+ *     looked at as a candidate at all (lower: more recall, more work)
  */
 @ConfigurationProperties("dudao.clues")
 record ClueProperties(
@@ -25,7 +28,8 @@ record ClueProperties(
         Integer replyDays,
         List<LocalDate> holidays,
         List<LocalDate> workdays,
-        Double similarity) {
+        Double similarity,
+        Double candidateSimilarity) {
 
     ClueProperties {
         timeLimits = timeLimits == null ? Map.of(Scope.GANG, 30, Scope.EVIL, 20) : Map.copyOf(timeLimits);
@@ -34,6 +38,7 @@ record ClueProperties(
         holidays = holidays == null ? ChinaHolidays.HOLIDAYS : List.copyOf(holidays);
         workdays = workdays == null ? ChinaHolidays.WORKDAYS : List.copyOf(workdays);
         similarity = similarity == null ? 0.2 : similarity;
+        candidateSimilarity = candidateSimilarity == null ? 0.1 : candidateSimilarity;
     }
 
     int timeLimitFor(Scope scope) {

@@ -43,7 +43,8 @@ create table clue (
   description         text        not null,
   search_text         text        not null,
   -- The description as overlapping character pairs ("珞璜 璜镇 镇砂 …"): Chinese has no spaces, and pg_trgm on these
-  -- pairs measures a re-worded tip against another far better than on the raw text.
+  -- pairs scores a re-worded tip against another far better than on the raw text. Candidates are found on the raw
+  -- description (its index is far more selective), then scored on these pairs.
   grams               text        not null,
   officials_named     boolean     not null,
   -- The workflow, owned by the Clue aggregate.
@@ -85,7 +86,7 @@ create index clue_unit_idx on clue (handling_unit_id);
 create index clue_phone_index_idx on clue (phone_index) where phone_index is not null;
 create index clue_id_index_idx on clue (id_index) where id_index is not null;
 create index clue_merged_into_idx on clue (merged_into) where merged_into is not null;
-create index clue_grams_trgm_idx on clue using gin (grams gin_trgm_ops);
+create index clue_description_trgm_idx on clue using gin (description gin_trgm_ops);
 create index clue_search_trgm_idx on clue using gin (search_text gin_trgm_ops);
 
 -- The reported persons or organisations and the protective officials named ("不清楚" allowed).
