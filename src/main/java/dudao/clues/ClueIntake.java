@@ -198,6 +198,30 @@ public class ClueIntake {
                 .map(ClueId::new);
     }
 
+    /**
+     * The reporter following a tip with the receipt code (the public portal): unknown and malformed codes answer
+     * alike. A merged tip is followed through the clue it was merged into.
+     */
+    @Transactional(readOnly = true)
+    public Optional<FollowUp> follow(String typedCode) {
+        return byReceipt(typedCode)
+                .flatMap(id -> jdbc.sql("""
+                        select c.serial, c.received_at, coalesce(m.status, c.status) as status,
+                               coalesce(m.id, c.id) as followed
+                        from clue c left join clue m on m.id = c.merged_into where c.id = ?""")
+                        .param(id.value())
+                        .query((rs, n) -> new FollowUp(
+                                rs.getString("serial"),
+                                rs.getTimestamp("received_at").toInstant(),
+                                FollowUp.of(ClueStatus.valueOf(rs.getString("status"))),
+                                jdbc.sql("select at, body from clue_message where clue_id in (?, ?) order by at, id")
+                                        .params(id.value(), rs.getLong("followed"))
+                                        .query((r, k) -> new ClueDetail.Message(
+                                                r.getTimestamp(1).toInstant(), null, r.getString(2)))
+                                        .list()))
+                        .optional());
+    }
+
     private Region district(String code, Staff by) {
         RegionCode regionCode;
         try {

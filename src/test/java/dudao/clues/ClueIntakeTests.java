@@ -85,6 +85,12 @@ class ClueIntakeTests {
         long id = answer.get("id").asLong();
         var code = answer.get("receiptCode").asString();
         assertThat(intake.byReceipt(code)).contains(new ClueId(id));
+        assertThat(intake.follow(code)).hasValueSatisfying(f -> {
+            assertThat(f.serial()).isEqualTo(answer.get("serial").asString());
+            assertThat(f.stage()).isEqualTo(FollowUp.Stage.RECEIVED);
+        });
+        assertThat(intake.follow("0000000000000000")).isEmpty();
+        assertThat(intake.follow("not a code")).isEmpty();
         var stored = jdbc.sql("select receipt_hash from clue where id = ?")
                 .param(id)
                 .query(byte[].class)

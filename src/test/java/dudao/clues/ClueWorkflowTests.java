@@ -235,4 +235,28 @@ class ClueWorkflowTests {
         var rows = statistics.funnel(day, ClueStatistics.By.DISTRICT, staff);
         return rows.get(rows.size() - 1).received();
     }
+
+    @Test
+    void flagsATipReportedAgainAfterItWasClosedAsUntrue() throws Exception {
+        long first = create("几江街道某酒楼老板黄某长期强迫周边商户从其处高价购买酒水，不从者遭威胁", false);
+        step("city", first, "triage", "{\"scope\":\"EVIL\",\"subCategory\":\"FORCED_TRADING\"}")
+                .andExpect(status().isOk());
+        step("city", first, "assign", "{\"unitId\":" + policeUnit() + "}").andExpect(status().isOk());
+        step("jiangjin-police", first, "verify", """
+                {"methods":["ON_SITE"],"findings":"经走访核实，未发现强迫交易行为","result":"UNTRUE"}""").andExpect(status().isOk());
+        step("city", first, "review", "{\"accept\":true}").andExpect(status().isOk());
+        step("city", first, "close", "{}").andExpect(status().isOk());
+        long again = create("几江街道酒楼的黄老板强迫附近商户高价买他的酒水，不买就威胁", false);
+        long unrelated = create("几江街道某网吧长期违规接纳未成年人通宵上网", false);
+        assertThat(jdbc.sql("select recheck from clue where id = ?")
+                        .param(again)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("select recheck from clue where id = ?")
+                        .param(unrelated)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+    }
 }
