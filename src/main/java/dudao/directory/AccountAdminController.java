@@ -2,6 +2,7 @@ package dudao.directory;
 
 import dudao.platform.Paged;
 import dudao.platform.UserFacingException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,19 +60,21 @@ class AccountAdminController {
             BindingResult binding,
             @AuthenticationPrincipal Staff me,
             Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
-            return form(me, model);
+        if (!binding.hasErrors()) {
+            try {
+                var created = accounts.create(account, me);
+                redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
+                return "redirect:/admin/accounts/" + created.id();
+            } catch (UserFacingException e) {
+                binding.reject(e.messageKey(), e.arguments(), e.messageKey());
+                response.setStatus(e.status().value());
+                return form(me, model);
+            }
         }
-        try {
-            var created = accounts.create(account, me);
-            redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
-            return "redirect:/admin/accounts/" + created.id();
-        } catch (UserFacingException e) {
-            binding.reject(e.messageKey(), e.arguments(), e.messageKey());
-            return form(me, model);
-        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return form(me, model);
     }
 
     private String form(Staff me, Model model) {
@@ -127,6 +130,7 @@ class AccountAdminController {
             BindingResult binding,
             @AuthenticationPrincipal Staff me,
             Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         var account = accounts.require(new StaffId(id), me.jurisdiction());
         if (!binding.hasErrors()) {
@@ -136,7 +140,10 @@ class AccountAdminController {
                 return "redirect:/admin/accounts/" + id;
             } catch (UserFacingException e) {
                 binding.reject(e.messageKey(), e.arguments(), e.messageKey());
+                response.setStatus(e.status().value());
             }
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
         model.addAttribute("account", account);
         return form(me, model).replace("account-form", "account");

@@ -4,7 +4,8 @@ import dudao.platform.BadInput;
 import java.util.regex.Pattern;
 
 /** A region's code: GB/T 2260 for districts, numbered below them; digits and capitals only. */
-public record RegionCode(String value) implements java.io.Serializable {
+public record RegionCode(
+        @com.fasterxml.jackson.annotation.JsonValue String value) implements java.io.Serializable {
 
     private static final Pattern FORMAT = Pattern.compile("[0-9A-Z]{2,20}");
 

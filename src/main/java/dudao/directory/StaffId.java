@@ -1,7 +1,8 @@
 package dudao.directory;
 
 /** The id of a staff account. */
-public record StaffId(long value) implements java.io.Serializable {
+public record StaffId(
+        @com.fasterxml.jackson.annotation.JsonValue long value) implements java.io.Serializable {
 
     @Override
     public String toString() {

@@ -1,7 +1,8 @@
 package dudao.directory;
 
 /** The id of a unit. */
-public record UnitId(long value) implements java.io.Serializable {
+public record UnitId(
+        @com.fasterxml.jackson.annotation.JsonValue long value) implements java.io.Serializable {
 
     @Override
     public String toString() {

@@ -26,7 +26,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure of a JSON API call into a 4xx with a sentence in the caller's language, or, for what nobody
@@ -107,11 +106,6 @@ class ApiErrorAdvice {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpServletRequest request) {
         return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "error.method", new Object[0], List.of());
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noResource(HttpServletRequest request) {
-        return answer(request, HttpStatus.NOT_FOUND, "error.notFound", new Object[0], List.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

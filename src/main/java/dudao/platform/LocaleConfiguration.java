@@ -61,12 +61,15 @@ class LocaleConfiguration implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> {
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                    && request.getHeader("Accept-Language") != null) {
-                var wanted = Locale.LanguageRange.parse(request.getHeader("Accept-Language"));
-                var match = Locale.lookup(wanted, SUPPORTED);
-                if (match != null) {
-                    return match;
+            var header = request.getHeader("Accept-Language");
+            if (header != null && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                try {
+                    var match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                    if (match != null) {
+                        return match;
+                    }
+                } catch (IllegalArgumentException malformed) {
+                    return CHINESE;
                 }
             }
             return CHINESE;
