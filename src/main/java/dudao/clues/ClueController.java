@@ -60,7 +60,7 @@ class ClueController {
     private final Units units;
     private final ClueLedger ledger;
     private final ClueStatistics statistics;
-    private final java.time.Clock clock;
+    private final dudao.platform.Today today;
 
     ClueController(
             ClueIntake intake,
@@ -70,7 +70,7 @@ class ClueController {
             Units units,
             ClueLedger ledger,
             ClueStatistics statistics,
-            java.time.Clock clock) {
+            dudao.platform.Today today) {
         this.intake = intake;
         this.handling = handling;
         this.list = list;
@@ -78,7 +78,7 @@ class ClueController {
         this.units = units;
         this.ledger = ledger;
         this.statistics = statistics;
-        this.clock = clock;
+        this.today = today;
     }
 
     @GetMapping("/export.xlsx")
@@ -107,7 +107,7 @@ class ClueController {
             @RequestParam(required = false) ClueStatistics.By by,
             @AuthenticationPrincipal Staff me,
             Model model) {
-        var day = asOf == null ? java.time.LocalDate.now(clock.withZone(ClueIntake.CHINA)) : asOf;
+        var day = asOf == null ? today.date() : asOf;
         var grouping = by == null ? ClueStatistics.By.DISTRICT : by;
         model.addAttribute("asOf", day);
         model.addAttribute("by", grouping);

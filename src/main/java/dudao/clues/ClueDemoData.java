@@ -98,7 +98,7 @@ class ClueDemoData implements ApplicationRunner {
         // The module's own intake and steps, on a clock the demo moves through the round; called inside the demo's
         // one transaction.
         this.intake = new ClueIntake(jdbc, regions, keys, store, properties, audit, clock);
-        this.handling = new ClueHandling(store, units, calendar, properties, keys, jdbc, audit, clock);
+        this.handling = new ClueHandling(store, units, calendar, properties, keys, jdbc, audit, clock, null);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dudao.directory.UnitId;
 import dudao.directory.Units;
 import dudao.platform.BadInput;
 import dudao.platform.NotFound;
+import dudao.platform.Today;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public class ClueHandling {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Today today;
 
     ClueHandling(
             ClueStore store,
@@ -46,7 +48,8 @@ public class ClueHandling {
             ClueKeys keys,
             JdbcClient jdbc,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            Today today) {
         this.store = store;
         this.units = units;
         this.calendar = calendar;
@@ -55,6 +58,7 @@ public class ClueHandling {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.today = today;
     }
 
     public void triage(ClueId id, Scope scope, ActivityCategory subCategory, Staff by) {
@@ -80,7 +84,10 @@ public class ClueHandling {
             throw new BadInput("days", "clue.assign.days");
         }
         var now = now();
-        var due = calendar.addWorkingDays(now.atZone(ClueIntake.CHINA).toLocalDate(), limit);
+        // The limit runs from the campaign's today (the demo replays 2018); the demo loader, without one, from its
+        // clock.
+        var from = today == null ? now.atZone(ClueIntake.CHINA).toLocalDate() : today.date();
+        var due = calendar.addWorkingDays(from, limit);
         clue.assign(unit.id().value(), unit.regionPath(), limit, due, now);
         done(clue, by, now, "assign", unit.name() + " · " + limit + " · " + due);
     }

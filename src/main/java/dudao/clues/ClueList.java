@@ -5,10 +5,10 @@ import dudao.directory.Regions;
 import dudao.directory.Staff;
 import dudao.platform.NotFound;
 import dudao.platform.Paged;
+import dudao.platform.Today;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +36,13 @@ public class ClueList {
     private final JdbcClient jdbc;
     private final Regions regions;
     private final ClueProperties properties;
-    private final Clock clock;
+    private final Today today;
 
-    ClueList(JdbcClient jdbc, Regions regions, ClueProperties properties, Clock clock) {
+    ClueList(JdbcClient jdbc, Regions regions, ClueProperties properties, Today today) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.properties = properties;
-        this.clock = clock;
+        this.today = today;
     }
 
     public Paged<ClueRow> find(ClueFilter filter, Staff me, Paged.Request page) {
@@ -306,7 +306,7 @@ public class ClueList {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ClueIntake.CHINA));
+        return today.date();
     }
 
     static ClueRow row(ResultSet rs, LocalDate today) throws SQLException {
