@@ -51,6 +51,16 @@ public class Deadlines {
         return LocalDate.now(clock.withZone(properties.zone()));
     }
 
+    /** The time zone in which days begin and end. */
+    public java.time.ZoneId zone() {
+        return properties.zone();
+    }
+
+    /** The day a moment falls on where the campaign runs. */
+    public LocalDate dayOf(java.time.Instant at) {
+        return LocalDate.ofInstant(at, properties.zone());
+    }
+
     /** The policy of a campaign, or the default. */
     @Transactional(readOnly = true)
     public DeadlinePolicy policy(Long campaignId) {

@@ -67,7 +67,7 @@ public final class Problem {
     void assign(
             UnitId lead, List<UnitId> assisting, LocalDate newDeadline, Participant by, Instant at, LocalDate today) {
         if (status != ProblemStatus.RECORDED) {
-            throw new WorkflowViolation("problem.assign.notRecorded", status.messageKey());
+            throw new WorkflowViolation("problem.assign.notRecorded", status);
         }
         if (lead == null) {
             throw new BadInput("leadUnit", "problem.assign.leadRequired");
@@ -154,7 +154,7 @@ public final class Problem {
     void requestExtension(LocalDate newDeadline, String reason, Participant by, Instant at, LocalDate today) {
         var mine = unitOf(by);
         if (status != ProblemStatus.ASSIGNED && status != ProblemStatus.RECTIFYING) {
-            throw new WorkflowViolation("problem.extend.notOpen", status.messageKey());
+            throw new WorkflowViolation("problem.extend.notOpen", status);
         }
         if (pendingExtension != null) {
             throw new WorkflowViolation("problem.extend.pending");
@@ -176,7 +176,7 @@ public final class Problem {
             throw new WorkflowViolation("problem.approveExtension.nonePending");
         }
         if (!status.open()) {
-            throw new WorkflowViolation("problem.approveExtension.notOpen", status.messageKey());
+            throw new WorkflowViolation("problem.approveExtension.notOpen", status);
         }
         if (by.id().equals(pendingExtension.requestedBy())) {
             throw new WorkflowViolation("problem.approveExtension.self");
@@ -194,7 +194,7 @@ public final class Problem {
      */
     void reopen(String reason, LocalDate newDeadline, Participant by, Instant at, LocalDate today) {
         if (status != ProblemStatus.CLOSED) {
-            throw new WorkflowViolation("problem.reopen.notClosed", status.messageKey());
+            throw new WorkflowViolation("problem.reopen.notClosed", status);
         }
         if (reason == null || reason.isBlank()) {
             throw new BadInput("reason", "problem.reopen.reasonRequired");
@@ -217,7 +217,7 @@ public final class Problem {
 
     private void requireVerifiable(Participant by, String notSubmittedKey) {
         if (status != ProblemStatus.FEEDBACK_SUBMITTED) {
-            throw new WorkflowViolation(notSubmittedKey, status.messageKey());
+            throw new WorkflowViolation(notSubmittedKey, status);
         }
         if (by.id().equals(pendingFeedback.submittedBy())) {
             throw new WorkflowViolation("problem.verify.selfVerification");

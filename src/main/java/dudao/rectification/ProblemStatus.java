@@ -1,10 +1,12 @@
 package dudao.rectification;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * Where a problem stands. "Overdue" is not among them on purpose: it follows from the deadline and the clock
  * ({@link Problem#isOverdue(java.time.LocalDate)}), so nobody can set or forget it.
  */
-public enum ProblemStatus {
+public enum ProblemStatus implements MessageSourceResolvable {
     /** Found and written down, not yet sent to any unit. */
     RECORDED,
     /** Sent (交办) to the units with a deadline; the lead unit has not yet acknowledged. */
@@ -22,5 +24,11 @@ public enum ProblemStatus {
 
     public String messageKey() {
         return "problem.status." + name();
+    }
+
+    /** So that a refusal naming the status shows it in the reader's language. */
+    @Override
+    public String[] getCodes() {
+        return new String[] {messageKey()};
     }
 }
