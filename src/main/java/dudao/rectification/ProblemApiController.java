@@ -23,6 +23,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,6 +54,7 @@ class ProblemApiController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
     ResponseEntity<ProblemView> record(@Valid @RequestBody NewProblem problem, @AuthenticationPrincipal Staff me) {
         var id = problems.record(problem, me);
         var view = problems.require(id, me);
@@ -117,6 +119,7 @@ class ProblemApiController {
     }
 
     @PostMapping(value = "/{id}/assign", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER', 'DISTRICT_OFFICE')")
     ResponseEntity<ProblemView> assign(
             @PathVariable long id,
             @Valid @RequestBody TransitionRequest body,
@@ -134,6 +137,7 @@ class ProblemApiController {
     }
 
     @PostMapping("/{id}/acknowledge")
+    @PreAuthorize("hasAnyRole('UNIT_HANDLER')")
     ResponseEntity<ProblemView> acknowledge(
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -142,6 +146,7 @@ class ProblemApiController {
     }
 
     @PostMapping(value = "/{id}/feedback", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('UNIT_HANDLER')")
     ResponseEntity<ProblemView> feedbackWithFiles(
             @PathVariable long id,
             @RequestParam(required = false) String measures,
@@ -153,6 +158,7 @@ class ProblemApiController {
     }
 
     @PostMapping(value = "/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('UNIT_HANDLER')")
     ResponseEntity<ProblemView> feedback(
             @PathVariable long id,
             @Valid @RequestBody TransitionRequest body,
@@ -162,6 +168,7 @@ class ProblemApiController {
     }
 
     @PostMapping("/{id}/accept")
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
     ResponseEntity<ProblemView> accept(
             @PathVariable long id,
             @Valid @RequestBody(required = false) TransitionRequest body,
@@ -172,6 +179,7 @@ class ProblemApiController {
     }
 
     @PostMapping(value = "/{id}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
     ResponseEntity<ProblemView> reject(
             @PathVariable long id,
             @Valid @RequestBody TransitionRequest body,
@@ -181,6 +189,7 @@ class ProblemApiController {
     }
 
     @PostMapping(value = "/{id}/extend", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('UNIT_HANDLER')")
     ResponseEntity<ProblemView> extend(
             @PathVariable long id,
             @Valid @RequestBody TransitionRequest body,
@@ -194,6 +203,7 @@ class ProblemApiController {
     }
 
     @PostMapping("/{id}/approve-extension")
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER')")
     ResponseEntity<ProblemView> approveExtension(
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -202,6 +212,7 @@ class ProblemApiController {
     }
 
     @PostMapping(value = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
     ResponseEntity<ProblemView> reopen(
             @PathVariable long id,
             @Valid @RequestBody TransitionRequest body,

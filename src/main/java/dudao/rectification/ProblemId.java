@@ -1,7 +1,9 @@
 package dudao.rectification;
 
-/** The id of a problem; it stays the same through every cycle of rectification. */
-public record ProblemId(long value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The id of a problem; it stays the same through every cycle of rectification. In JSON, the bare number. */
+public record ProblemId(@JsonValue long value) {
 
     @Override
     public String toString() {

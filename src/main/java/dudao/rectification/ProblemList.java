@@ -150,6 +150,9 @@ public class ProblemList {
     }
 
     void assign(ProblemId id, Assignment assignment, Long expectedVersion, Staff by, Instant at) {
+        if (!Transition.ASSIGN.allowedFor(by)) {
+            throw new AccessDeniedException(Transition.ASSIGN.path());
+        }
         var header = header(id, by);
         var district = districtPath(header.regionPath());
         UnitId lead = assignment.leadUnit() == null ? null : checkedUnit(assignment.leadUnit(), district, "leadUnit");
