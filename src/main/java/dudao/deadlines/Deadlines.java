@@ -183,10 +183,19 @@ public class Deadlines {
      * nothing else and locks are held briefly.
      */
     public int sweep(LocalDate today) {
-        var candidates = jdbc.sql("select id from deadline_watch where active and due <= ? order by due, id")
-                .param(today.plusDays(90))
-                .query(Long.class)
-                .list();
+        int before = Math.max(
+                properties.defaultPolicy().reminderBeforeDays(),
+                jdbc.sql("select coalesce(max(reminder_before_days), 0) from deadline_policy")
+                        .query(Integer.class)
+                        .single());
+        // Only deadlines near or past, and not those whose ladder is complete.
+        var candidates =
+                jdbc.sql("""
+                select w.id from deadline_watch w
+                where w.active and w.due <= ?
+                  and not exists (select 1 from deadline_step s where s.watch_id = w.id and s.cycle = w.cycle
+                                  and s.due = w.due and s.rung = 'ACCOUNTABILITY')
+                order by w.due, w.id""").param(today.plusDays(before)).query(Long.class).list();
         int issued = 0;
         for (long id : candidates) {
             Integer n = perWatch.execute(tx -> issueDue(id, today));
@@ -221,27 +230,46 @@ public class Deadlines {
         var w = row.get();
         var due = w.watch().due();
         var policy = policy(w.watch().campaignId());
+        // A rung whose day lies further back than the catch-up horizon is not sent: had the sweep run, it would have
+        // gone out then, and records imported or restored from long ago must not flood units with stale notices.
+        var horizon = today.minus(properties.catchUp());
         int issued = 0;
-        if (!due.minusDays(policy.reminderBeforeDays()).isAfter(today)
+        var beforeOn = due.minusDays(policy.reminderBeforeDays());
+        if (!beforeOn.isAfter(today)
                 && !due.isBefore(today)
+                && !beforeOn.isBefore(horizon)
                 && issue(w, Rung.REMINDER_BEFORE, today, due)) {
             issued++;
         }
-        if (due.isBefore(today) && issue(w, Rung.REMINDER_AFTER, today, due.plusDays(policy.noticeAfterDays()))) {
+        var afterOn = due.plusDays(1);
+        if (!afterOn.isAfter(today)
+                && !afterOn.isBefore(horizon)
+                && issue(w, Rung.REMINDER_AFTER, today, due.plusDays(policy.noticeAfterDays()))) {
             issued++;
         }
-        if (!due.plusDays(policy.noticeAfterDays()).isAfter(today)) {
-            if (issue(w, Rung.SUPERVISION_NOTICE, today, today.plusDays(policy.noticeResponseDays()))) {
+        var noticeOn = due.plusDays(policy.noticeAfterDays());
+        if (!noticeOn.isAfter(today)) {
+            if (!noticeOn.isBefore(horizon)
+                    && issue(w, Rung.SUPERVISION_NOTICE, today, today.plusDays(policy.noticeResponseDays()))) {
                 issued++;
             }
             var notice = existing(w.id(), w.watch().cycle(), due, Rung.SUPERVISION_NOTICE);
             if (notice.isPresent()
                     && notice.get().respondBy().isBefore(today)
+                    && !notice.get().respondBy().plusDays(1).isBefore(horizon)
                     && issue(w, Rung.ACCOUNTABILITY, today, today.plusDays(policy.accountabilityResponseDays()))) {
                 issued++;
             }
         }
         return issued;
+    }
+
+    /** Now, for a sweep of today; the end of the working day for a sweep that replays a past day. */
+    private java.time.Instant issuedAt(LocalDate day) {
+        var now = clock.instant();
+        return dayOf(now).equals(day)
+                ? now
+                : day.atTime(18, 0).atZone(properties.zone()).toInstant();
     }
 
     /** Issues one rung unless it was issued before; false when it was. */
@@ -259,7 +287,7 @@ public class Deadlines {
                         watch.due(),
                         rung.name(),
                         today,
-                        Timestamp.from(clock.instant()),
+                        Timestamp.from(issuedAt(today)),
                         respondBy,
                         watch.unitId(),
                         watch.regionPath(),
