@@ -50,6 +50,8 @@ class ProblemController {
     private final Regions regions;
     private final Units units;
     private final Deadlines deadlines;
+    private final ProblemLedger ledger;
+    private final OfficialDocuments documents;
 
     ProblemController(
             ProblemList problems,
@@ -59,7 +61,11 @@ class ProblemController {
             Campaigns campaigns,
             Regions regions,
             Units units,
-            Deadlines deadlines) {
+            Deadlines deadlines,
+            ProblemLedger ledger,
+            OfficialDocuments documents) {
+        this.ledger = ledger;
+        this.documents = documents;
         this.problems = problems;
         this.statistics = statistics;
         this.rounds = rounds;
@@ -173,6 +179,11 @@ class ProblemController {
                                                 && u.unitId() == me.unit().value()))
                         .toList());
         model.addAttribute("today", deadlines.today());
+        model.addAttribute(
+                "notices",
+                deadlines.steps(new dudao.deadlines.Subject(ProblemList.SUBJECT, id)).stream()
+                        .filter(s -> s.rung() == dudao.deadlines.Rung.SUPERVISION_NOTICE)
+                        .toList());
         if (view.status() == ProblemStatus.RECORDED) {
             model.addAttribute(
                     "assignableUnits",
@@ -250,6 +261,75 @@ class ProblemController {
             model.addAttribute("rows", statistics.figures(r.id(), day, dimension, me.jurisdiction()));
         }
         return "rectification/statistics";
+    }
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    @GetMapping("/export.xlsx")
+    ResponseEntity<byte[]> export(
+            @ModelAttribute("filter") ProblemFilter filter,
+            @AuthenticationPrincipal Staff me,
+            java.util.Locale locale) {
+        return download(ledger.export(filter, me, locale), XLSX, "整改台账.xlsx");
+    }
+
+    @GetMapping("/import")
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
+    String importForm(Model model) {
+        model.addAttribute("rounds", rounds.all());
+        model.addAttribute("columns", ProblemLedger.IMPORT_COLUMNS);
+        return "rectification/import";
+    }
+
+    @PostMapping("/import")
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
+    String importLedger(
+            @RequestParam long round,
+            @RequestParam MultipartFile file,
+            @AuthenticationPrincipal Staff me,
+            java.util.Locale locale,
+            Model model)
+            throws java.io.IOException {
+        try (var in = file.getInputStream()) {
+            model.addAttribute("result", ledger.importLedger(new RoundId(round), in, me, locale));
+        }
+        return importForm(model);
+    }
+
+    @GetMapping("/{id}/letter.docx")
+    ResponseEntity<byte[]> letter(@PathVariable long id, @AuthenticationPrincipal Staff me) {
+        var view = problems.require(new ProblemId(id), me);
+        var addressee = view.units().stream()
+                .map(ProblemView.UnitView::name)
+                .reduce((a, b) -> a + "、" + b)
+                .orElse(view.regionName());
+        return download(
+                documents.assignmentLetter(List.of(view), addressee, deadlines.today()), DOCX, "交办函-" + id + ".docx");
+    }
+
+    @GetMapping("/{id}/notices/{step}.docx")
+    ResponseEntity<byte[]> notice(@PathVariable long id, @PathVariable long step, @AuthenticationPrincipal Staff me) {
+        var view = problems.require(new ProblemId(id), me);
+        var notice = deadlines.steps(new dudao.deadlines.Subject(ProblemList.SUBJECT, id)).stream()
+                .filter(s -> s.id() == step && s.rung() == dudao.deadlines.Rung.SUPERVISION_NOTICE)
+                .findFirst()
+                .orElseThrow(NotFound::record);
+        return download(documents.supervisionNotice(notice, view), DOCX, "督办通知书-" + notice.number() + ".docx");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String name) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(content);
     }
 
     /** The round asked for, else the latest one. */
