@@ -29,9 +29,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class EvidenceFiles {
 
-    /** An uploaded file as the web layer hands it over. */
-    record Upload(String fileName, byte[] content) {}
-
     record Stored(String fileName, String contentType, Path path) {}
 
     private static final int MAX_FILES = 10;
@@ -47,14 +44,14 @@ class EvidenceFiles {
     }
 
     /** Checks every file before anything changes: a wrong type or a file too large refuses the whole submission. */
-    List<String> check(List<Upload> uploads) {
+    List<String> check(List<EvidenceUpload> uploads) {
         if (uploads.size() > MAX_FILES) {
             throw new BadInput("files", "evidence.tooMany", MAX_FILES);
         }
         return uploads.stream().map(this::typeOf).toList();
     }
 
-    private String typeOf(Upload upload) {
+    private String typeOf(EvidenceUpload upload) {
         if (upload.content().length == 0) {
             throw new BadInput("files", "evidence.empty", upload.fileName());
         }
@@ -96,7 +93,8 @@ class EvidenceFiles {
     }
 
     /** Writes the files and their rows, attached to a timeline entry. */
-    void store(ProblemId problem, long eventId, List<Upload> uploads, List<String> types, StaffId by, Instant at) {
+    void store(
+            ProblemId problem, long eventId, List<EvidenceUpload> uploads, List<String> types, StaffId by, Instant at) {
         for (int i = 0; i < uploads.size(); i++) {
             var upload = uploads.get(i);
             var relative = problem.value() + "/" + UUID.randomUUID();

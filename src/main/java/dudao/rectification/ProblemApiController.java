@@ -235,8 +235,8 @@ class ProblemApiController {
         return ResponseEntity.ok().eTag(etag(view.version())).body(view);
     }
 
-    static List<EvidenceFiles.Upload> uploads(List<MultipartFile> files) {
-        var uploads = new ArrayList<EvidenceFiles.Upload>();
+    static List<EvidenceUpload> uploads(List<MultipartFile> files) {
+        var uploads = new ArrayList<EvidenceUpload>();
         for (var file : files == null ? List.<MultipartFile>of() : files) {
             if (file.isEmpty()
                     && (file.getOriginalFilename() == null
@@ -244,7 +244,7 @@ class ProblemApiController {
                 continue;
             }
             try {
-                uploads.add(new EvidenceFiles.Upload(file.getOriginalFilename(), file.getBytes()));
+                uploads.add(new EvidenceUpload(file.getOriginalFilename(), file.getBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -177,18 +177,13 @@ public class ProblemList {
     }
 
     public void submitFeedback(
-            ProblemId id, String measures, List<EvidenceFiles.Upload> files, Long expectedVersion, Staff by) {
+            ProblemId id, String measures, List<EvidenceUpload> files, Long expectedVersion, Staff by) {
         submitFeedback(id, measures, files, expectedVersion, by, clock.instant());
     }
 
     void submitFeedback(
-            ProblemId id,
-            String measures,
-            List<EvidenceFiles.Upload> files,
-            Long expectedVersion,
-            Staff by,
-            Instant at) {
-        var uploads = files == null ? List.<EvidenceFiles.Upload>of() : files;
+            ProblemId id, String measures, List<EvidenceUpload> files, Long expectedVersion, Staff by, Instant at) {
+        var uploads = files == null ? List.<EvidenceUpload>of() : files;
         var types = evidence.check(uploads);
         var entryIds = transition(
                 id, Transition.FEEDBACK, expectedVersion, by, p -> p.submitFeedback(measures, participant(by), at));

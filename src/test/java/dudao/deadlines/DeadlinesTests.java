@@ -107,6 +107,16 @@ class DeadlinesTests {
     }
 
     @Test
+    void skipsRungsMoreThanTheCatchUpHorizonLateInsteadOfFloodingTheUnit() {
+        var due = LocalDate.of(2001, 2, 1);
+        var subject = watch(due, null);
+        deadlines.sweep(due.plusDays(60));
+        assertThat(deadlines.steps(subject)).isEmpty();
+        deadlines.sweep(due.plusDays(2));
+        assertThat(deadlines.steps(subject)).extracting(IssuedStep::rung).containsExactly(Rung.REMINDER_AFTER);
+    }
+
+    @Test
     void stoppedDeadlineIssuesNothingMore() {
         var due = LocalDate.of(2001, 9, 10);
         var subject = watch(due, null);

@@ -126,7 +126,7 @@ class ProblemListTests {
     void runsTheWholeLifecycleWithRejectionThenCloseOut() {
         var id = assignedToPolice("娱乐场所涉黑线索排查不彻底");
         problems.acknowledge(id, null, police);
-        problems.submitFeedback(id, "已开展专项排查", List.of(new EvidenceFiles.Upload("排查报告.pdf", PDF)), null, police);
+        problems.submitFeedback(id, "已开展专项排查", List.of(new EvidenceUpload("排查报告.pdf", PDF)), null, police);
         problems.reject(id, "排查范围不全，缺少两个街道", null, group16);
         assertThat(problems.require(id, group16).status()).isEqualTo(ProblemStatus.RECTIFYING);
         problems.submitFeedback(id, "已补充排查两个街道", List.of(), null, police);
@@ -251,14 +251,14 @@ class ProblemListTests {
     void refusesEvidenceOfTheWrongTypeOrTooLargeAndChangesNothing() {
         var id = assignedToPolice("文件测试");
         problems.acknowledge(id, null, police);
-        var exe = new EvidenceFiles.Upload("report.pdf", new byte[] {'M', 'Z', 0, 0, 1, 2});
+        var exe = new EvidenceUpload("report.pdf", new byte[] {'M', 'Z', 0, 0, 1, 2});
         assertThatThrownBy(() -> problems.submitFeedback(id, "措施", List.of(exe), null, police))
                 .isInstanceOf(BadInput.class)
                 .hasMessage("evidence.type");
         var big = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
-        assertThatThrownBy(() -> problems.submitFeedback(
-                        id, "措施", List.of(new EvidenceFiles.Upload("big.pdf", big)), null, police))
+        assertThatThrownBy(() ->
+                        problems.submitFeedback(id, "措施", List.of(new EvidenceUpload("big.pdf", big)), null, police))
                 .isInstanceOf(BadInput.class)
                 .hasMessage("evidence.tooLarge");
         assertThat(problems.require(id, group16).status()).isEqualTo(ProblemStatus.RECTIFYING);
