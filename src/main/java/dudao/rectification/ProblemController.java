@@ -1,0 +1,342 @@
+package dudao.rectification;
+
+import dudao.campaign.Campaigns;
+import dudao.campaign.InspectionGroups;
+import dudao.campaign.Round;
+import dudao.campaign.RoundId;
+import dudao.campaign.Rounds;
+import dudao.deadlines.Deadlines;
+import dudao.deadlines.Warning;
+import dudao.directory.Regions;
+import dudao.directory.Role;
+import dudao.directory.Staff;
+import dudao.directory.Units;
+import dudao.platform.NotFound;
+import dudao.platform.Paged;
+import jakarta.validation.Valid;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The problem list's pages: the list, a unit's own problems, recording, a problem with its timeline and forms. */
+@Controller
+@RequestMapping("/problems")
+class ProblemController {
+
+    private final ProblemList problems;
+    private final RectificationStatistics statistics;
+    private final Rounds rounds;
+    private final InspectionGroups groups;
+    private final Campaigns campaigns;
+    private final Regions regions;
+    private final Units units;
+    private final Deadlines deadlines;
+    private final ProblemLedger ledger;
+    private final OfficialDocuments documents;
+
+    ProblemController(
+            ProblemList problems,
+            RectificationStatistics statistics,
+            Rounds rounds,
+            InspectionGroups groups,
+            Campaigns campaigns,
+            Regions regions,
+            Units units,
+            Deadlines deadlines,
+            ProblemLedger ledger,
+            OfficialDocuments documents) {
+        this.ledger = ledger;
+        this.documents = documents;
+        this.problems = problems;
+        this.statistics = statistics;
+        this.rounds = rounds;
+        this.groups = groups;
+        this.campaigns = campaigns;
+        this.regions = regions;
+        this.units = units;
+        this.deadlines = deadlines;
+    }
+
+    @GetMapping
+    String list(
+            @ModelAttribute("filter") ProblemFilter filter,
+            @RequestParam(required = false) Integer page,
+            @AuthenticationPrincipal Staff me,
+            Model model) {
+        model.addAttribute("page", problems.find(filter, me, Paged.Request.of(page, 50)));
+        model.addAttribute("mine", false);
+        return listPage(filter, me, model);
+    }
+
+    @GetMapping("/mine")
+    @PreAuthorize("hasRole('UNIT_HANDLER')")
+    String mine(
+            @ModelAttribute("filter") ProblemFilter filter,
+            @RequestParam(required = false) Integer page,
+            @AuthenticationPrincipal Staff me,
+            Model model) {
+        model.addAttribute("page", problems.find(filter, me, Paged.Request.of(page, 50)));
+        model.addAttribute("mine", true);
+        return listPage(filter, me, model);
+    }
+
+    private String listPage(ProblemFilter filter, Staff me, Model model) {
+        var round = currentRound(filter.round());
+        model.addAttribute("rounds", rounds.all());
+        model.addAttribute("groups", round == null ? List.of() : groups.ofRound(round.id(), me.jurisdiction()));
+        model.addAttribute(
+                "focusAreas",
+                round == null ? List.of() : campaigns.require(round.campaign()).focusAreas());
+        model.addAttribute("districts", regions.districts(me.jurisdiction()));
+        model.addAttribute(
+                "units", me.role() == Role.UNIT_HANDLER ? List.of() : units.within(me.jurisdiction(), null, null));
+        model.addAttribute("statuses", ProblemStatus.values());
+        model.addAttribute("warnings", Warning.values());
+        model.addAttribute("mayRecord", Transition.RECORDERS.contains(me.role()));
+        return "rectification/list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
+    String form(@AuthenticationPrincipal Staff me, Model model) {
+        var round = currentRound(null);
+        model.addAttribute(
+                "problem",
+                new NewProblem(
+                        round == null ? null : round.id().value(),
+                        null,
+                        null,
+                        null,
+                        Source.FIELDWORK,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        return formPage(me, model);
+    }
+
+    private String formPage(Staff me, Model model) {
+        var round = currentRound(null);
+        model.addAttribute("rounds", rounds.all());
+        model.addAttribute("groups", round == null ? List.of() : groups.ofRound(round.id(), me.jurisdiction()));
+        model.addAttribute(
+                "focusAreas",
+                round == null ? List.of() : campaigns.require(round.campaign()).focusAreas());
+        model.addAttribute(
+                "regions",
+                regions.within(me.jurisdiction(), null).stream()
+                        .filter(r -> r.level() != dudao.directory.RegionLevel.CITY)
+                        .toList());
+        model.addAttribute("sources", Source.values());
+        return "rectification/form";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
+    String record(
+            @Valid @ModelAttribute("problem") NewProblem problem,
+            BindingResult errors,
+            @AuthenticationPrincipal Staff me,
+            Model model) {
+        if (errors.hasErrors()) {
+            return formPage(me, model);
+        }
+        var id = problems.record(problem, me);
+        return "redirect:/problems/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal Staff me, Model model) {
+        var view = problems.require(new ProblemId(id), me);
+        model.addAttribute("problem", view);
+        model.addAttribute(
+                "transitions",
+                java.util.Arrays.stream(Transition.values())
+                        .filter(t -> t.allowedFor(me) && t.offeredIn(view))
+                        .filter(t -> me.role() != Role.UNIT_HANDLER
+                                || view.units().stream()
+                                        .anyMatch(u -> me.unit() != null
+                                                && u.unitId() == me.unit().value()))
+                        .toList());
+        model.addAttribute("today", deadlines.today());
+        model.addAttribute(
+                "notices",
+                deadlines.steps(new dudao.deadlines.Subject(ProblemList.SUBJECT, id)).stream()
+                        .filter(s -> s.rung() == dudao.deadlines.Rung.SUPERVISION_NOTICE)
+                        .toList());
+        if (view.status() == ProblemStatus.RECORDED) {
+            model.addAttribute(
+                    "assignableUnits",
+                    units.within(me.jurisdiction(), null, null).stream()
+                            .filter(u -> u.regionPath().startsWith(ProblemList.districtPath(view.regionPath())))
+                            .toList());
+        }
+        return "rectification/detail";
+    }
+
+    @PostMapping("/{id}/{transition}")
+    String act(
+            @PathVariable long id,
+            @PathVariable String transition,
+            @Valid TransitionRequest form,
+            @RequestParam(required = false) List<MultipartFile> files,
+            @AuthenticationPrincipal Staff me) {
+        var problemId = new ProblemId(id);
+        var t = Transition.byPath(transition).orElseThrow(NotFound::record);
+        var v = form.version();
+        switch (t) {
+            case ASSIGN ->
+                problems.assign(
+                        problemId,
+                        new ProblemList.Assignment(form.leadUnit(), form.assistingUnits(), form.deadline()),
+                        v,
+                        me);
+            case ACKNOWLEDGE -> problems.acknowledge(problemId, v, me);
+            case FEEDBACK ->
+                problems.submitFeedback(problemId, form.measures(), ProblemApiController.uploads(files), v, me);
+            case ACCEPT -> problems.accept(problemId, form.note(), v, me);
+            case REJECT -> problems.reject(problemId, form.reason(), v, me);
+            case EXTEND -> problems.requestExtension(problemId, form.newDeadline(), form.reason(), v, me);
+            case APPROVE_EXTENSION -> problems.approveExtension(problemId, v, me);
+            case REOPEN -> problems.reopen(problemId, form.reason(), form.deadline(), v, me);
+        }
+        return "redirect:/problems/" + id;
+    }
+
+    @GetMapping("/{id}/evidence/{file}")
+    ResponseEntity<Resource> evidence(
+            @PathVariable long id, @PathVariable long file, @AuthenticationPrincipal Staff me) {
+        var stored = problems.evidenceFile(new ProblemId(id), file, me).orElseThrow(NotFound::record);
+        if (!Files.isReadable(stored.path())) {
+            throw NotFound.record();
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(stored.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(stored.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(new FileSystemResource(stored.path()));
+    }
+
+    @GetMapping("/statistics")
+    String statistics(
+            @RequestParam(required = false) Long round,
+            @RequestParam(required = false) LocalDate asOf,
+            @RequestParam(required = false) RectificationStatistics.By by,
+            @AuthenticationPrincipal Staff me,
+            Model model) {
+        var r = currentRound(round);
+        var day = asOf == null ? deadlines.today() : asOf;
+        var dimension = by == null ? RectificationStatistics.By.GROUP : by;
+        model.addAttribute("rounds", rounds.all());
+        model.addAttribute("round", r);
+        model.addAttribute("asOf", day);
+        model.addAttribute("by", dimension);
+        model.addAttribute("dimensions", RectificationStatistics.By.values());
+        if (r != null) {
+            model.addAttribute("total", statistics.total(r.id(), day, me.jurisdiction()));
+            model.addAttribute("rows", statistics.figures(r.id(), day, dimension, me.jurisdiction()));
+        }
+        return "rectification/statistics";
+    }
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    @GetMapping("/export.xlsx")
+    ResponseEntity<byte[]> export(
+            @ModelAttribute("filter") ProblemFilter filter,
+            @AuthenticationPrincipal Staff me,
+            java.util.Locale locale) {
+        return download(ledger.export(filter, me, locale), XLSX, "整改台账.xlsx");
+    }
+
+    @GetMapping("/import")
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
+    String importForm(Model model) {
+        model.addAttribute("rounds", rounds.all());
+        model.addAttribute("columns", ProblemLedger.IMPORT_COLUMNS);
+        return "rectification/import";
+    }
+
+    @PostMapping("/import")
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
+    String importLedger(
+            @RequestParam long round,
+            @RequestParam MultipartFile file,
+            @AuthenticationPrincipal Staff me,
+            java.util.Locale locale,
+            Model model)
+            throws java.io.IOException {
+        try (var in = file.getInputStream()) {
+            model.addAttribute("result", ledger.importLedger(new RoundId(round), in, me, locale));
+        }
+        return importForm(model);
+    }
+
+    @GetMapping("/{id}/letter.docx")
+    ResponseEntity<byte[]> letter(@PathVariable long id, @AuthenticationPrincipal Staff me) {
+        var view = problems.require(new ProblemId(id), me);
+        var addressee = view.units().stream()
+                .map(ProblemView.UnitView::name)
+                .reduce((a, b) -> a + "、" + b)
+                .orElse(view.regionName());
+        return download(
+                documents.assignmentLetter(List.of(view), addressee, deadlines.today()), DOCX, "交办函-" + id + ".docx");
+    }
+
+    @GetMapping("/{id}/notices/{step}.docx")
+    ResponseEntity<byte[]> notice(@PathVariable long id, @PathVariable long step, @AuthenticationPrincipal Staff me) {
+        var view = problems.require(new ProblemId(id), me);
+        var notice = deadlines.steps(new dudao.deadlines.Subject(ProblemList.SUBJECT, id)).stream()
+                .filter(s -> s.id() == step && s.rung() == dudao.deadlines.Rung.SUPERVISION_NOTICE)
+                .findFirst()
+                .orElseThrow(NotFound::record);
+        return download(documents.supervisionNotice(notice, view), DOCX, "督办通知书-" + notice.number() + ".docx");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String name) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .body(content);
+    }
+
+    /** The round asked for, else the latest one. */
+    private Round currentRound(Long id) {
+        if (id != null) {
+            return rounds.find(new RoundId(id)).orElseThrow(NotFound::record);
+        }
+        return rounds.all().stream().max(Comparator.comparing(Round::startsOn)).orElse(null);
+    }
+}

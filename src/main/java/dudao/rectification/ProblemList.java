@@ -1,0 +1,588 @@
+package dudao.rectification;
+
+import dudao.audit.AuditTrail;
+import dudao.audit.Outcome;
+import dudao.campaign.Campaigns;
+import dudao.campaign.GroupId;
+import dudao.campaign.InspectionGroup;
+import dudao.campaign.InspectionGroups;
+import dudao.campaign.RoundId;
+import dudao.campaign.Rounds;
+import dudao.deadlines.Deadlines;
+import dudao.deadlines.Subject;
+import dudao.deadlines.Warning;
+import dudao.deadlines.Watch;
+import dudao.directory.Region;
+import dudao.directory.RegionCode;
+import dudao.directory.Regions;
+import dudao.directory.Role;
+import dudao.directory.Staff;
+import dudao.directory.UnitId;
+import dudao.directory.Units;
+import dudao.platform.BadInput;
+import dudao.platform.NotFound;
+import dudao.platform.Paged;
+import dudao.platform.StaleRecord;
+import dudao.platform.UserFacingException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The problem list: record problems, move them through their workflow, and read them — always within the caller's
+ * jurisdiction (a unit's handler sees only the problems assigned to the unit). Each transition loads the aggregate,
+ * lets it decide, stores it only if nobody changed it meanwhile (optimistic locking), audits it and keeps the deadline
+ * ladder in step, all in one transaction.
+ */
+@Service
+@Transactional
+public class ProblemList {
+
+    static final String SUBJECT = "problem";
+
+    private final ProblemRepository repository;
+    private final JdbcClient jdbc;
+    private final Rounds rounds;
+    private final InspectionGroups groups;
+    private final Campaigns campaigns;
+    private final Regions regions;
+    private final Units units;
+    private final Deadlines deadlines;
+    private final EvidenceFiles evidence;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ProblemList(
+            ProblemRepository repository,
+            JdbcClient jdbc,
+            Rounds rounds,
+            InspectionGroups groups,
+            Campaigns campaigns,
+            Regions regions,
+            Units units,
+            Deadlines deadlines,
+            EvidenceFiles evidence,
+            AuditTrail audit,
+            Clock clock) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+        this.rounds = rounds;
+        this.groups = groups;
+        this.campaigns = campaigns;
+        this.regions = regions;
+        this.units = units;
+        this.deadlines = deadlines;
+        this.evidence = evidence;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** 交办: the lead unit, any assisting units, the deadline. */
+    public record Assignment(Long leadUnit, List<Long> assistingUnits, LocalDate deadline) {}
+
+    public ProblemId record(NewProblem input, Staff by) {
+        return record(input, by, clock.instant());
+    }
+
+    /** Records a problem at a given moment (demo data and imports replay the past through the same rules). */
+    ProblemId record(NewProblem input, Staff by, Instant at) {
+        if (!Transition.RECORDERS.contains(by.role())) {
+            throw new AccessDeniedException("record");
+        }
+        var round = rounds.find(new RoundId(input.round()))
+                .orElseThrow(() -> new BadInput("round", "problem.round.unknown"));
+        var region = regionInScope(input.region(), by);
+        InspectionGroup group;
+        if (input.group() == null) {
+            group = groups.of(by.id(), round.id())
+                    .or(() -> groups.stationedIn(round.id(), region.code()))
+                    .orElseThrow(() -> new BadInput("group", "problem.group.required"));
+        } else {
+            group = groups.find(new GroupId(input.group()))
+                    .filter(g -> g.round().equals(round.id()))
+                    .orElseThrow(() -> new BadInput("group", "problem.group.unknown"));
+        }
+        if (by.is(Role.GROUP_LEADER, Role.GROUP_MEMBER) && !group.hasMember(by.id())) {
+            throw new BadInput("group", "problem.group.notYours");
+        }
+        if (!region.path().startsWith(group.regionPath())) {
+            throw new BadInput("region", "problem.region.outsideGroup", group.regionName());
+        }
+        if (input.focusArea() != null
+                && campaigns.require(round.campaign()).focusAreas().stream()
+                        .noneMatch(f -> f.id().value() == input.focusArea())) {
+            throw new BadInput("focusArea", "problem.focusArea.unknown");
+        }
+        var problem = Problem.record(participant(by), at);
+        var id = repository.insert(
+                new ProblemRepository.Header(
+                        round.campaign().value(),
+                        round.id().value(),
+                        group.id().value(),
+                        region.code().value(),
+                        region.path(),
+                        input.focusArea(),
+                        input.source() == null ? Source.MANUAL : input.source(),
+                        input.title().strip(),
+                        input.description().strip(),
+                        blankToNull(input.responsibility()),
+                        blankToNull(input.suggestion()),
+                        blankToNull(input.evidence())),
+                problem,
+                by.id());
+        audit.record("PROBLEM_RECORD", SUBJECT, id.value(), Outcome.SUCCESS, "group=" + group.number());
+        return id;
+    }
+
+    public void assign(ProblemId id, Assignment assignment, Long expectedVersion, Staff by) {
+        assign(id, assignment, expectedVersion, by, clock.instant());
+    }
+
+    void assign(ProblemId id, Assignment assignment, Long expectedVersion, Staff by, Instant at) {
+        if (!Transition.ASSIGN.allowedFor(by)) {
+            throw new AccessDeniedException(Transition.ASSIGN.path());
+        }
+        var header = header(id, by);
+        var district = districtPath(header.regionPath());
+        UnitId lead = assignment.leadUnit() == null ? null : checkedUnit(assignment.leadUnit(), district, "leadUnit");
+        var assisting = new ArrayList<UnitId>();
+        for (var unit : assignment.assistingUnits() == null ? List.<Long>of() : assignment.assistingUnits()) {
+            assisting.add(checkedUnit(unit, district, "assistingUnits"));
+        }
+        transition(
+                id,
+                Transition.ASSIGN,
+                expectedVersion,
+                by,
+                p -> p.assign(lead, assisting, assignment.deadline(), participant(by), at, today(at)));
+    }
+
+    public void acknowledge(ProblemId id, Long expectedVersion, Staff by) {
+        acknowledge(id, expectedVersion, by, clock.instant());
+    }
+
+    void acknowledge(ProblemId id, Long expectedVersion, Staff by, Instant at) {
+        transition(id, Transition.ACKNOWLEDGE, expectedVersion, by, p -> p.acknowledge(participant(by), at));
+    }
+
+    public void submitFeedback(
+            ProblemId id, String measures, List<EvidenceUpload> files, Long expectedVersion, Staff by) {
+        submitFeedback(id, measures, files, expectedVersion, by, clock.instant());
+    }
+
+    void submitFeedback(
+            ProblemId id, String measures, List<EvidenceUpload> files, Long expectedVersion, Staff by, Instant at) {
+        var uploads = files == null ? List.<EvidenceUpload>of() : files;
+        var types = evidence.check(uploads);
+        var entryIds = transition(
+                id, Transition.FEEDBACK, expectedVersion, by, p -> p.submitFeedback(measures, participant(by), at));
+        evidence.store(id, entryIds.get(entryIds.size() - 1), uploads, types, by.id(), at);
+    }
+
+    public void accept(ProblemId id, String note, Long expectedVersion, Staff by) {
+        accept(id, note, expectedVersion, by, clock.instant());
+    }
+
+    void accept(ProblemId id, String note, Long expectedVersion, Staff by, Instant at) {
+        transition(id, Transition.ACCEPT, expectedVersion, by, p -> p.accept(note, participant(by), at));
+    }
+
+    public void reject(ProblemId id, String reason, Long expectedVersion, Staff by) {
+        reject(id, reason, expectedVersion, by, clock.instant());
+    }
+
+    void reject(ProblemId id, String reason, Long expectedVersion, Staff by, Instant at) {
+        transition(id, Transition.REJECT, expectedVersion, by, p -> p.reject(reason, participant(by), at));
+    }
+
+    public void requestExtension(ProblemId id, LocalDate newDeadline, String reason, Long expectedVersion, Staff by) {
+        requestExtension(id, newDeadline, reason, expectedVersion, by, clock.instant());
+    }
+
+    void requestExtension(
+            ProblemId id, LocalDate newDeadline, String reason, Long expectedVersion, Staff by, Instant at) {
+        transition(
+                id,
+                Transition.EXTEND,
+                expectedVersion,
+                by,
+                p -> p.requestExtension(newDeadline, reason, participant(by), at, today(at)));
+    }
+
+    public void approveExtension(ProblemId id, Long expectedVersion, Staff by) {
+        approveExtension(id, expectedVersion, by, clock.instant());
+    }
+
+    void approveExtension(ProblemId id, Long expectedVersion, Staff by, Instant at) {
+        transition(id, Transition.APPROVE_EXTENSION, expectedVersion, by, p -> p.approveExtension(participant(by), at));
+    }
+
+    public void reopen(ProblemId id, String reason, LocalDate newDeadline, Long expectedVersion, Staff by) {
+        reopen(id, reason, newDeadline, expectedVersion, by, clock.instant());
+    }
+
+    void reopen(ProblemId id, String reason, LocalDate newDeadline, Long expectedVersion, Staff by, Instant at) {
+        transition(
+                id,
+                Transition.REOPEN,
+                expectedVersion,
+                by,
+                p -> p.reopen(reason, newDeadline, participant(by), at, today(at)));
+    }
+
+    private List<Long> transition(
+            ProblemId id, Transition transition, Long expectedVersion, Staff by, Consumer<Problem> change) {
+        if (!transition.allowedFor(by)) {
+            throw new AccessDeniedException(transition.path());
+        }
+        var header = header(id, by);
+        var problem = repository.load(id).orElseThrow(NotFound::record);
+        if (expectedVersion != null && expectedVersion != problem.version()) {
+            throw new StaleRecord();
+        }
+        try {
+            change.accept(problem);
+        } catch (UserFacingException refused) {
+            audit.record("PROBLEM_" + transition.name(), SUBJECT, id.value(), Outcome.DENIED, refused.messageKey());
+            throw refused;
+        }
+        var yellowFrom =
+                problem.deadline() == null ? null : deadlines.yellowFrom(problem.deadline(), header.campaignId());
+        var entryIds = repository.save(problem, yellowFrom);
+        var last = problem.added().get(problem.added().size() - 1);
+        audit.record(
+                "PROBLEM_" + transition.name(),
+                SUBJECT,
+                id.value(),
+                Outcome.SUCCESS,
+                "status=" + problem.status() + " cycle=" + problem.cycle() + " deadline=" + problem.deadline()
+                        + (last.unit() == null ? "" : " unit=" + last.unit()));
+        syncDeadline(problem, header);
+        return entryIds;
+    }
+
+    /** Keeps the ladder in step: it runs while the units owe work, and stops while a verifier does or once closed. */
+    private void syncDeadline(Problem problem, Header header) {
+        var subject = new Subject(SUBJECT, problem.id().value());
+        if (problem.status() == ProblemStatus.ASSIGNED || problem.status() == ProblemStatus.RECTIFYING) {
+            var lead = problem.lead();
+            deadlines.watch(new Watch(
+                    subject,
+                    problem.cycle(),
+                    problem.deadline(),
+                    header.campaignId(),
+                    header.regionPath(),
+                    lead == null ? null : lead.unit().value(),
+                    header.title(),
+                    "/problems/" + problem.id().value()));
+        } else {
+            deadlines.stop(subject);
+        }
+    }
+
+    /** What the service needs of a problem the caller may see; "not found" when outside their scope. */
+    record Header(long campaignId, String regionPath, String title) {}
+
+    private Header header(ProblemId id, Staff by) {
+        var scope = Scope.of(by);
+        return jdbc.sql("select campaign_id, region_path, title from problem p where p.id = ? and p.region_path like ?"
+                        + scope.unitClause())
+                .params(scope.params(id.value()))
+                .query((rs, n) -> new Header(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional()
+                .orElseThrow(NotFound::record);
+    }
+
+    /** A caller's scope in SQL: the jurisdiction, and for a unit's handler the unit. */
+    record Scope(String likePattern, Long unit) {
+        static Scope of(Staff staff) {
+            Long unit = staff.role() == Role.UNIT_HANDLER
+                    ? (staff.unit() == null ? -1L : staff.unit().value())
+                    : null;
+            return new Scope(staff.jurisdiction().likePattern(), unit);
+        }
+
+        String unitClause() {
+            return unit == null
+                    ? ""
+                    : " and exists (select 1 from problem_unit su where su.problem_id = p.id and su.unit_id = ?)";
+        }
+
+        List<Object> params(Object first) {
+            var params = new ArrayList<Object>();
+            params.add(first);
+            params.add(likePattern);
+            if (unit != null) {
+                params.add(unit);
+            }
+            return params;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ProblemView require(ProblemId id, Staff by) {
+        var scope = Scope.of(by);
+        var today = deadlines.today();
+        var view = jdbc.sql("""
+                select p.*, g.number as group_number, r.name as region_name, fa.name as focus_area_name,
+                       s.display_name as recorded_by_name
+                from problem p
+                join inspection_group g on g.id = p.group_id
+                join region r on r.code = p.region_code
+                join staff s on s.id = p.recorded_by
+                left join focus_area fa on fa.id = p.focus_area_id
+                where p.id = ? and p.region_path like ?""" + scope.unitClause())
+                .params(scope.params(id.value()))
+                .query((rs, n) -> view(rs, today))
+                .optional()
+                .orElseThrow(NotFound::record);
+        return view;
+    }
+
+    private ProblemView view(ResultSet rs, LocalDate today) throws SQLException {
+        var id = rs.getLong("id");
+        var status = ProblemStatus.valueOf(rs.getString("status"));
+        var deadline = rs.getObject("deadline", LocalDate.class);
+        var campaignId = rs.getLong("campaign_id");
+        boolean owing = status == ProblemStatus.ASSIGNED || status == ProblemStatus.RECTIFYING;
+        Problem.Extension extension = null;
+        if (rs.getObject("ext_requested_by") != null) {
+            extension = new Problem.Extension(
+                    new dudao.directory.StaffId(rs.getLong("ext_requested_by")),
+                    new UnitId(rs.getLong("ext_unit")),
+                    rs.getObject("ext_new_deadline", LocalDate.class),
+                    rs.getString("ext_reason"));
+        }
+        return new ProblemView(
+                new ProblemId(id),
+                rs.getLong("version"),
+                campaignId,
+                rs.getLong("round_id"),
+                rs.getLong("group_id"),
+                rs.getInt("group_number"),
+                rs.getString("region_code"),
+                rs.getString("region_name"),
+                rs.getString("region_path"),
+                (Long) rs.getObject("focus_area_id"),
+                rs.getString("focus_area_name"),
+                Source.valueOf(rs.getString("source")),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("responsibility"),
+                rs.getString("suggestion"),
+                rs.getString("evidence"),
+                status,
+                rs.getInt("cycle"),
+                deadline,
+                owing && deadline != null ? Warning.of(deadline, today, deadlines.policy(campaignId)) : null,
+                owing && deadline != null && deadline.isBefore(today),
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("recorded_by_name"),
+                unitsOf(id),
+                extension,
+                timeline(id));
+    }
+
+    private List<ProblemView.UnitView> unitsOf(long id) {
+        return jdbc.sql("""
+                select pu.unit_id, u.name, pu.lead, pu.status from problem_unit pu join unit u on u.id = pu.unit_id
+                where pu.problem_id = ? order by pu.lead desc, u.name""")
+                .param(id)
+                .query((rs, n) -> new ProblemView.UnitView(
+                        rs.getLong(1), rs.getString(2), rs.getBoolean(3), UnitStatus.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    private List<ProblemView.Entry> timeline(long id) {
+        var files = new LinkedHashMap<Long, List<ProblemView.EvidenceFile>>();
+        jdbc.sql("select id, event_id, file_name, content_type, size_bytes from problem_evidence where problem_id = ?"
+                        + " order by id")
+                .param(id)
+                .query(rs -> {
+                    files.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                            .add(new ProblemView.EvidenceFile(
+                                    rs.getLong(1), rs.getString(3), rs.getString(4), rs.getLong(5)));
+                });
+        return jdbc.sql("""
+                select e.id, e.step, e.cycle, e.by_name, u.name as unit_name, e.at, e.status, e.deadline,
+                       e.previous_deadline, e.text
+                from problem_event e left join unit u on u.id = e.unit_id
+                where e.problem_id = ? order by e.at, e.id""")
+                .param(id)
+                .query((rs, n) -> new ProblemView.Entry(
+                        rs.getLong("id"),
+                        Step.valueOf(rs.getString("step")),
+                        rs.getInt("cycle"),
+                        rs.getString("by_name"),
+                        rs.getString("unit_name"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("status") == null ? null : ProblemStatus.valueOf(rs.getString("status")),
+                        rs.getObject("deadline", LocalDate.class),
+                        rs.getObject("previous_deadline", LocalDate.class),
+                        rs.getString("text"),
+                        files.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    /** An evidence file of a problem the caller may see; the read is audited. */
+    public Optional<EvidenceFiles.Stored> evidenceFile(ProblemId id, long evidenceId, Staff by) {
+        header(id, by);
+        var file = evidence.find(id, evidenceId);
+        file.ifPresent(
+                f -> audit.record("PROBLEM_EVIDENCE_READ", SUBJECT, id.value(), Outcome.SUCCESS, "file=" + evidenceId));
+        return file;
+    }
+
+    @Transactional(readOnly = true)
+    public Paged<ProblemRow> find(ProblemFilter filter, Staff by, Paged.Request page) {
+        var scope = Scope.of(by);
+        var today = deadlines.today();
+        var where = new StringBuilder(" where p.region_path like ?");
+        var params = new ArrayList<Object>();
+        params.add(scope.likePattern());
+        if (scope.unit() != null) {
+            where.append(" and exists (select 1 from problem_unit su where su.problem_id = p.id and su.unit_id = ?)");
+            params.add(scope.unit());
+        }
+        if (filter.round() != null) {
+            where.append(" and p.round_id = ?");
+            params.add(filter.round());
+        }
+        if (filter.group() != null) {
+            where.append(" and p.group_id = ?");
+            params.add(filter.group());
+        }
+        if (filter.region() != null && !filter.region().isBlank()) {
+            var region = regionInScope(filter.region(), by);
+            where.append(" and p.region_path like ?");
+            params.add(region.path() + "%");
+        }
+        if (filter.unit() != null) {
+            where.append(" and exists (select 1 from problem_unit fu where fu.problem_id = p.id and fu.unit_id = ?)");
+            params.add(filter.unit());
+        }
+        if (filter.focusArea() != null) {
+            where.append(" and p.focus_area_id = ?");
+            params.add(filter.focusArea());
+        }
+        if (filter.status() != null) {
+            where.append(" and p.status = ?");
+            params.add(filter.status().name());
+        }
+        String owing = "p.status in ('ASSIGNED', 'RECTIFYING')";
+        if (filter.warning() != null) {
+            switch (filter.warning()) {
+                case RED -> where.append(" and " + owing + " and p.deadline < ?");
+                case YELLOW -> where.append(" and " + owing + " and p.deadline >= ? and p.yellow_from <= ?");
+                case GREEN -> where.append(" and " + owing + " and p.deadline >= ? and p.yellow_from > ?");
+            }
+            params.add(today);
+            if (filter.warning() != Warning.RED) {
+                params.add(today);
+            }
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            where.append(" and " + owing + " and p.deadline < ?");
+            params.add(today);
+        } else if (Boolean.FALSE.equals(filter.overdue())) {
+            where.append(" and not (" + owing + " and p.deadline < ?)");
+            params.add(today);
+        }
+        long total = jdbc.sql("select count(*) from problem p" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        var pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        var items = jdbc.sql("""
+                select p.id, p.title, g.number as group_number, r.name as region_name, fa.name as focus_area_name,
+                       (select u.name from problem_unit lu join unit u on u.id = lu.unit_id
+                        where lu.problem_id = p.id and lu.lead) as lead_unit_name,
+                       p.status, p.cycle, p.deadline, p.yellow_from, p.version
+                from problem p
+                join inspection_group g on g.id = p.group_id
+                join region r on r.code = p.region_code
+                left join focus_area fa on fa.id = p.focus_area_id""" + where + " order by p.recorded_at desc, p.id desc limit ? offset ?")
+                .params(pageParams)
+                .query((rs, n) -> row(rs, today))
+                .list();
+        return new Paged<>(items, page.page(), page.size(), total);
+    }
+
+    private static ProblemRow row(ResultSet rs, LocalDate today) throws SQLException {
+        var status = ProblemStatus.valueOf(rs.getString("status"));
+        var deadline = rs.getObject("deadline", LocalDate.class);
+        var yellowFrom = rs.getObject("yellow_from", LocalDate.class);
+        boolean owing = (status == ProblemStatus.ASSIGNED || status == ProblemStatus.RECTIFYING) && deadline != null;
+        Warning warning = null;
+        if (owing) {
+            warning = deadline.isBefore(today)
+                    ? Warning.RED
+                    : yellowFrom != null && !today.isBefore(yellowFrom) ? Warning.YELLOW : Warning.GREEN;
+        }
+        return new ProblemRow(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getInt("group_number"),
+                rs.getString("region_name"),
+                rs.getString("focus_area_name"),
+                rs.getString("lead_unit_name"),
+                status,
+                rs.getInt("cycle"),
+                deadline,
+                warning,
+                owing && deadline.isBefore(today),
+                rs.getLong("version"));
+    }
+
+    private Region regionInScope(String code, Staff by) {
+        try {
+            return regions.require(new RegionCode(code.trim()), by.jurisdiction());
+        } catch (NotFound e) {
+            throw new BadInput("region", "problem.region.outside");
+        }
+    }
+
+    private UnitId checkedUnit(long id, String districtPath, String field) {
+        dudao.directory.Unit unit;
+        try {
+            unit = units.require(new UnitId(id), dudao.directory.Jurisdiction.wholeCity());
+        } catch (NotFound e) {
+            throw new BadInput(field, "problem.unit.unknown");
+        }
+        if (!unit.regionPath().startsWith(districtPath)) {
+            throw new BadInput(field, "problem.unit.outsideRegion", unit.name());
+        }
+        return unit.id();
+    }
+
+    /** The path of the district a region lies in ({@code /500000/500116/}), or the region's own above that. */
+    static String districtPath(String regionPath) {
+        var parts = regionPath.split("/");
+        return parts.length > 3 ? "/" + parts[1] + "/" + parts[2] + "/" : regionPath;
+    }
+
+    private LocalDate today(Instant at) {
+        return deadlines.dayOf(at);
+    }
+
+    static Participant participant(Staff staff) {
+        return new Participant(staff.id(), staff.displayName(), staff.unit());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,107 @@
+package dudao.rectification;
+
+import dudao.campaign.RoundId;
+import dudao.deadlines.Deadlines;
+import dudao.directory.Jurisdiction;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rectification figures of a round as of any date, for the bulletins: found, closed (销号), still being rectified,
+ * overdue, and the rectification rate (closed ÷ found). Each problem counts with the status and deadline its timeline
+ * gives at the end of that day, so a problem reopened by a look-back stops counting as rectified from the day it
+ * reopened, and a past bulletin can be re-derived.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RectificationStatistics {
+
+    /** How the figures are broken down. */
+    public enum By {
+        ROUND,
+        GROUP,
+        DISTRICT,
+        UNIT
+    }
+
+    /**
+     * One line of figures.
+     *
+     * @param key the group number, district code or unit id (empty for the round)
+     * @param label the group's district, the district's or the unit's name
+     */
+    public record Figures(String key, String label, long found, long closed, long rectifying, long overdue) {
+
+        /** Closed ÷ found, 0 when nothing was found. */
+        public double rate() {
+            return found == 0 ? 0 : (double) closed / found;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Deadlines deadlines;
+
+    RectificationStatistics(JdbcClient jdbc, Deadlines deadlines) {
+        this.jdbc = jdbc;
+        this.deadlines = deadlines;
+    }
+
+    public Figures total(RoundId round, LocalDate asOf, Jurisdiction scope) {
+        var rows = figures(round, asOf, By.ROUND, scope);
+        return rows.isEmpty() ? new Figures("", "", 0, 0, 0, 0) : rows.get(0);
+    }
+
+    public List<Figures> figures(RoundId round, LocalDate asOf, By by, Jurisdiction scope) {
+        var key = switch (by) {
+            case ROUND -> "''";
+            case GROUP -> "g.number::text";
+            case DISTRICT -> "d.code";
+            case UNIT -> "coalesce(u.id::text, '')";
+        };
+        var label = switch (by) {
+            case ROUND -> "''";
+            case GROUP, DISTRICT -> "d.name";
+            case UNIT -> "coalesce(u.name, '')";
+        };
+        var order = switch (by) {
+            case ROUND -> "1";
+            case GROUP -> "min(g.number)";
+            case DISTRICT -> "min(d.sort_order)";
+            case UNIT -> "2";
+        };
+        var end = Timestamp.from(asOf.plusDays(1).atStartOfDay(deadlinesZone()).toInstant());
+        return jdbc.sql("select " + key + " as k, " + label + " as l, count(*) as found,"
+                        + " count(*) filter (where st.status = 'CLOSED') as closed,"
+                        + " count(*) filter (where st.status in ('ASSIGNED', 'RECTIFYING', 'FEEDBACK_SUBMITTED'))"
+                        + "   as rectifying,"
+                        + " count(*) filter (where st.status in ('ASSIGNED', 'RECTIFYING') and st.deadline < ?)"
+                        + "   as overdue"
+                        + " from problem p"
+                        + " join lateral (select e.status, e.deadline from problem_event e"
+                        + "   where e.problem_id = p.id and e.at < ? and e.status is not null"
+                        + "   order by e.at desc, e.id desc limit 1) st on true"
+                        + " join inspection_group g on g.id = p.group_id"
+                        + " join region d on d.code = split_part(p.region_path, '/', 3)"
+                        + " left join problem_unit lu on lu.problem_id = p.id and lu.lead"
+                        + " left join unit u on u.id = lu.unit_id"
+                        + " where p.round_id = ? and p.region_path like ?"
+                        + " group by 1, 2 order by " + order + ", 1")
+                .params(asOf, end, round.value(), scope.likePattern())
+                .query((rs, n) -> new Figures(
+                        rs.getString("k"),
+                        rs.getString("l"),
+                        rs.getLong("found"),
+                        rs.getLong("closed"),
+                        rs.getLong("rectifying"),
+                        rs.getLong("overdue")))
+                .list();
+    }
+
+    private java.time.ZoneId deadlinesZone() {
+        return deadlines.zone();
+    }
+}

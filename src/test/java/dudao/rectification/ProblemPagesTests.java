@@ -1,0 +1,140 @@
+package dudao.rectification;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dudao.DudaoTest;
+import dudao.campaign.DemoCampaign;
+import dudao.campaign.Rounds;
+import dudao.deadlines.Deadlines;
+import dudao.directory.RegionCode;
+import dudao.directory.Regions;
+import dudao.directory.StaffAccounts;
+import dudao.directory.Units;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The pages render for the roles that use them, offer only the forms a role may use, and refuse stale forms. */
+@DudaoTest
+class ProblemPagesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ProblemList problems;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    Regions regions;
+
+    @Autowired
+    Rounds rounds;
+
+    @Autowired
+    Units units;
+
+    @Autowired
+    Deadlines deadlines;
+
+    Principals principals;
+    long round;
+    long police;
+
+    @BeforeEach
+    void demo() {
+        principals = new Principals(accounts, regions);
+        round = rounds.all().stream()
+                .filter(r -> r.name().equals(DemoCampaign.ROUND_NAME))
+                .findFirst()
+                .orElseThrow()
+                .id()
+                .value();
+        police = units.named(new RegionCode("500116"), "江津区公安局")
+                .orElseThrow()
+                .id()
+                .value();
+    }
+
+    ProblemId assigned(String title) {
+        var group16 = principals.staff("group16");
+        var id = problems.record(
+                new NewProblem(round, null, "500116", null, null, title, "页面测试", null, null, null), group16);
+        problems.assign(
+                id,
+                new ProblemList.Assignment(police, List.of(), deadlines.today().plusDays(5)),
+                null,
+                group16);
+        return id;
+    }
+
+    @Test
+    void showsTheListWithFiltersToTheGroup() throws Exception {
+        assigned("列表页面测试");
+        mvc.perform(get("/problems")
+                        .param("status", "ASSIGNED")
+                        .with(authentication(principals.authentication("group16"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("列表页面测试")))
+                .andExpect(content().string(containsString("id=\"problems\"")));
+    }
+
+    @Test
+    void showsTheUnitItsOwnProblemsWithTheFormsItMayUse() throws Exception {
+        var id = assigned("单位页面测试");
+        mvc.perform(get("/problems/mine").with(authentication(principals.authentication("jiangjin-police"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("单位页面测试")));
+        mvc.perform(get("/problems/" + id).with(authentication(principals.authentication("jiangjin-police"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("form-acknowledge")))
+                .andExpect(content().string(not(containsString("form-accept"))));
+    }
+
+    @Test
+    void refusesAFormOpenedBeforeSomeoneElseChangedTheProblem() throws Exception {
+        var id = assigned("过期表单测试");
+        mvc.perform(post("/problems/" + id + "/acknowledge")
+                        .param("version", "0")
+                        .with(csrf())
+                        .with(authentication(principals.authentication("jiangjin-police"))))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("已被他人修改")));
+    }
+
+    @Test
+    void rendersTheRecordFormAndTheStatistics() throws Exception {
+        mvc.perform(get("/problems/new").with(authentication(principals.authentication("group16"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("problem-form")));
+        mvc.perform(get("/problems/statistics")
+                        .param("by", "DISTRICT")
+                        .with(authentication(principals.authentication("city"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("statistics-total")));
+        mvc.perform(get("/problems/new").with(authentication(principals.authentication("jiangjin-police"))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void remindsTheUnitOnItsHomePage() throws Exception {
+        var id = assigned("首页提醒测试");
+        deadlines.sweep(deadlines.today().plusDays(3));
+        mvc.perform(get("/").with(authentication(principals.authentication("jiangjin-police"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("整改期限将至")))
+                .andExpect(content().string(containsString("：首页提醒测试")))
+                .andExpect(content().string(containsString("/problems/" + id)));
+    }
+}
