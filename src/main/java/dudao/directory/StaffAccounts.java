@@ -219,6 +219,18 @@ public class StaffAccounts {
         return new Paged<>(items, page.page(), page.size(), total);
     }
 
+    /**
+     * The account as the principal it signs in as: for demo data and timed jobs that act in someone's name, through
+     * the same services people use.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Staff> principal(String username) {
+        return jdbc.sql(AccountRow.SELECT + " where s.username = ? and s.enabled")
+                .param(username)
+                .query((rs, n) -> AccountRow.map(rs).toStaff())
+                .optional();
+    }
+
     /** Whether any account exists at all (the first administrator is created only into an empty directory). */
     @Transactional(readOnly = true)
     boolean any() {

@@ -181,6 +181,15 @@ class StaffAccountsTests {
     }
 
     @Test
+    void givesTheAccountAsThePrincipalItSignsInAs() {
+        var police = accounts.principal("jiangjin-police").orElseThrow();
+        assertThat(police.role()).isEqualTo(Role.UNIT_HANDLER);
+        assertThat(police.jurisdiction().pathPrefix()).isEqualTo("/500000/500116/");
+        assertThat(police.unit()).isNotNull();
+        assertThat(accounts.principal("no-such-account")).isEmpty();
+    }
+
+    @Test
     void nobodyDisablesTheirOwnAccount() {
         var city = city();
         assertThatThrownBy(() -> accounts.disable(city.id(), city))
