@@ -44,6 +44,8 @@ class EmbeddedDatabaseConfiguration {
                 .setPGStartupWait(settings.startTimeout())
                 .setServerConfig("max_connections", "100")
                 .setLocaleConfig("encoding", "UTF8")
+                // pg_trgm treats CJK characters as letters only under a UTF-8 ctype; under "C" Chinese has no trigrams.
+                .setLocaleConfig("locale", "C.UTF-8")
                 .start();
     }
 

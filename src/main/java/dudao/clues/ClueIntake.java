@@ -1,0 +1,251 @@
+package dudao.clues;
+
+import dudao.audit.AuditTrail;
+import dudao.audit.Outcome;
+import dudao.directory.Region;
+import dudao.directory.RegionCode;
+import dudao.directory.RegionLevel;
+import dudao.directory.Regions;
+import dudao.directory.Staff;
+import dudao.platform.BadInput;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes clues in from every channel: staff entering hotline calls, letters, walk-ins, sweep findings and transfers,
+ * and (through the public portal) web tips. One transaction gives the clue its serial number, its receipt code and
+ * its encrypted reporter identity, so a tip acknowledged with a receipt code is never lost and a failed intake uses up
+ * no number.
+ */
+@Service
+public class ClueIntake {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final List<String> UNKNOWN_NAMES = List.of("不清楚", "不知道", "未知", "unknown");
+
+    private final JdbcClient jdbc;
+    private final Regions regions;
+    private final ClueKeys keys;
+    private final ClueStore store;
+    private final ClueProperties properties;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ClueIntake(
+            JdbcClient jdbc,
+            Regions regions,
+            ClueKeys keys,
+            ClueStore store,
+            ClueProperties properties,
+            AuditTrail audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.keys = keys;
+        this.store = store;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a clue entered by a staff member, who may record only clues about places inside their jurisdiction, or
+     * (with {@code by} null) a web tip from the public portal.
+     */
+    @Transactional
+    public Intake record(NewClue clue, Staff by) {
+        return record(clue, by, false);
+    }
+
+    @Transactional
+    Intake record(NewClue clue, Staff by, boolean demo) {
+        if (by == null && clue.channel() != Channel.WEB) {
+            throw new BadInput("channel", "clue.channel.staffOnly");
+        }
+        if (by != null && clue.channel() == Channel.WEB) {
+            throw new BadInput("channel", "clue.channel.webIsPublic");
+        }
+        var region = district(clue.region(), by);
+        var now = Instant.now(clock);
+        var received = clue.receivedAt() == null ? now : clue.receivedAt().toInstant();
+        if (received.isAfter(now.plusSeconds(300))) {
+            throw new BadInput("receivedAt", "clue.receivedAt.future");
+        }
+        var reported = named(clue.reported());
+        var officials = named(clue.officials());
+        var reporter = clue.reporter() == null || clue.reporter().isEmpty() ? null : clue.reporter();
+
+        int year = received.atZone(CHINA).getYear();
+        int number = jdbc.sql("""
+                insert into clue_serial (year, last_number) values (?, 1)
+                on conflict (year) do update set last_number = clue_serial.last_number + 1
+                returning last_number""").param(year).query(Integer.class).single();
+        var serial = "渝扫线〔" + year + "〕" + String.format("%05d", number) + "号";
+        long id = jdbc.sql("select nextval('clue_id_seq')").query(Long.class).single();
+        var receipt = ReceiptCode.random();
+
+        byte[] wrapped = null;
+        byte[] name = null;
+        byte[] phone = null;
+        byte[] idNumber = null;
+        byte[] address = null;
+        byte[] phoneIndex = null;
+        byte[] idIndex = null;
+        if (reporter != null) {
+            var dataKey = keys.newDataKey();
+            wrapped = keys.wrap(dataKey, id);
+            name = keys.encrypt(dataKey, id, "reporter_name", blankToNull(reporter.name()));
+            phone = keys.encrypt(dataKey, id, "reporter_phone", blankToNull(reporter.phone()));
+            idNumber = keys.encrypt(dataKey, id, "reporter_id_number", blankToNull(reporter.idNumber()));
+            address = keys.encrypt(dataKey, id, "reporter_address", blankToNull(reporter.address()));
+            phoneIndex = keys.blindIndex("phone", ClueKeys.normalisePhone(reporter.phone()));
+            idIndex = keys.blindIndex("id", ClueKeys.normaliseIdNumber(reporter.idNumber()));
+        }
+        var activity = clue.activity();
+        var searchText = String.join(
+                " ",
+                Stream.concat(
+                                Stream.of(
+                                        activity.description().trim(),
+                                        activity.place().trim()),
+                                Stream.concat(reported.stream(), officials.stream())
+                                        .flatMap(p -> Stream.of(p.name(), p.detail())))
+                        .filter(s -> s != null && !s.isBlank())
+                        .toList());
+        var grams = Grams.of(activity.description());
+        boolean recheck = closedAsUntrueBefore(region.path(), grams);
+        jdbc.sql("""
+                insert into clue (id, serial, serial_year, serial_number, channel, received_at, recorded_at,
+                                  recorded_by, region_code, region_path, group_number, round_id, anonymous,
+                                  has_contact, reporter_key, reporter_name, reporter_phone, reporter_id_number,
+                                  reporter_address, phone_index, id_index, receipt_hash, category, place,
+                                  activity_time, description, search_text, grams, officials_named, status, recheck,
+                                  demo)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        serial,
+                        year,
+                        number,
+                        clue.channel().name(),
+                        Timestamp.from(received),
+                        Timestamp.from(now),
+                        by == null ? null : by.username(),
+                        region.code().value(),
+                        region.path(),
+                        clue.groupNumber(),
+                        clue.roundId(),
+                        reporter == null || blankToNull(reporter.name()) == null,
+                        reporter != null && reporter.reachable(),
+                        wrapped,
+                        name,
+                        phone,
+                        idNumber,
+                        address,
+                        phoneIndex,
+                        idIndex,
+                        keys.receiptHash(receipt),
+                        activity.category().name(),
+                        activity.place().trim(),
+                        activity.time().trim(),
+                        activity.description().trim(),
+                        searchText,
+                        grams,
+                        !officials.isEmpty(),
+                        ClueStatus.RECEIVED.name(),
+                        recheck,
+                        demo)
+                .update();
+        for (var p : reported) {
+            person(id, "REPORTED", p);
+        }
+        for (var p : officials) {
+            person(id, "OFFICIAL", p);
+        }
+        var actor = by == null ? "public" : by.username();
+        store.event(new ClueId(id), now, actor, "received", clue.channel().name());
+        audit.record(
+                "clue-intake",
+                "clue",
+                id,
+                Outcome.SUCCESS,
+                "serial=" + serial + " channel=" + clue.channel() + " region=" + region.code()
+                        + (officials.isEmpty() ? "" : " officials-named"));
+        return new Intake(new ClueId(id), serial, receipt);
+    }
+
+    /** The clue a receipt code belongs to, for the reporter following it (the public portal). */
+    @Transactional(readOnly = true)
+    public Optional<ClueId> byReceipt(String typed) {
+        if (!ReceiptCode.looksLike(typed)) {
+            return Optional.empty();
+        }
+        var code = new ReceiptCode(typed.replaceAll("[\\s-]", ""));
+        return jdbc.sql("select id from clue where receipt_hash = ?")
+                .param(keys.receiptHash(code))
+                .query(Long.class)
+                .optional()
+                .map(ClueId::new);
+    }
+
+    private Region district(String code, Staff by) {
+        RegionCode regionCode;
+        try {
+            regionCode = new RegionCode(code.trim());
+        } catch (BadInput e) {
+            throw new BadInput("region", "clue.region.unknown");
+        }
+        var region = (by == null
+                        ? regions.find(regionCode)
+                        : regions.find(regionCode).filter(r -> by.jurisdiction().contains(r)))
+                .orElseThrow(() -> new BadInput("region", "clue.region.unknown"));
+        if (region.level() == RegionLevel.CITY) {
+            throw new BadInput("region", "clue.region.notDistrict");
+        }
+        if (region.level() == RegionLevel.DISTRICT) {
+            return region;
+        }
+        return regions.find(region.district()).orElseThrow();
+    }
+
+    /** A tip reported again after it was closed as untrue is flagged for re-review. */
+    private boolean closedAsUntrueBefore(String districtPath, String grams) {
+        jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
+                .param(String.valueOf(properties.similarity()))
+                .query()
+                .singleRow();
+        return jdbc.sql("""
+                select exists (select 1 from clue c where c.region_path = ? and c.status = 'CLOSED'
+                               and c.result = 'UNTRUE' and c.grams % ?)""").params(districtPath, grams).query(Boolean.class).single();
+    }
+
+    private void person(long clueId, String kind, NewClue.Person p) {
+        jdbc.sql("insert into clue_person (clue_id, kind, name, detail) values (?, ?, ?, ?)")
+                .params(clueId, kind, p.name(), p.detail() == null ? "" : p.detail())
+                .update();
+    }
+
+    private static List<NewClue.Person> named(List<NewClue.Person> persons) {
+        var out = new ArrayList<NewClue.Person>();
+        for (var p : persons) {
+            if (p != null && p.name() != null && !p.name().isBlank()) {
+                out.add(new NewClue.Person(
+                        p.name().trim(), p.detail() == null ? "" : p.detail().trim()));
+            }
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

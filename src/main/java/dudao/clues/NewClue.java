@@ -1,0 +1,93 @@
+package dudao.clues;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A clue as it comes in, in the four blocks of the national 12337 form: the reporter (null or blank for an anonymous
+ * tip), the reported persons or organisations, the activity, and the protective officials named. "不清楚" is a valid
+ * answer to every text.
+ *
+ * @param region the district (or a place inside it) the clue is about
+ * @param receivedAt when the call, letter or visit came in (staff enter the real time; none means now)
+ */
+public record NewClue(
+        @NotNull(message = "{validation.required}") Channel channel,
+
+        @NotBlank(message = "{validation.required}") @Size(max = 20, message = "{validation.tooLong}")
+        String region,
+
+        @Positive(message = "{validation.range}") Integer groupNumber,
+
+        @Positive(message = "{validation.range}") Long roundId,
+
+        OffsetDateTime receivedAt,
+
+        @Valid Reporter reporter,
+
+        @Valid @Size(max = 20, message = "{validation.tooMany}")
+        List<Person> reported,
+
+        @Valid @NotNull(message = "{validation.required}") Activity activity,
+
+        @Valid @Size(max = 20, message = "{validation.tooMany}")
+        List<Person> officials) {
+
+    public NewClue {
+        reported = reported == null ? List.of() : List.copyOf(reported);
+        officials = officials == null ? List.of() : List.copyOf(officials);
+    }
+
+    /** Who reported it; every field optional. */
+    public record Reporter(
+            @Size(max = 50, message = "{validation.tooLong}")
+            String name,
+
+            @Size(max = 30, message = "{validation.tooLong}")
+            String phone,
+
+            @Size(max = 30, message = "{validation.tooLong}")
+            String idNumber,
+
+            @Size(max = 200, message = "{validation.tooLong}")
+            String address) {
+
+        boolean isEmpty() {
+            return blank(name) && blank(phone) && blank(idNumber) && blank(address);
+        }
+
+        boolean reachable() {
+            return !blank(phone) || !blank(address);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    /** A reported person or organisation, or an official named as protecting them. */
+    public record Person(
+            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}")
+            String name,
+
+            @Size(max = 500, message = "{validation.tooLong}")
+            String detail) {}
+
+    /** What happened: category, place, time and description. */
+    public record Activity(
+            @NotNull(message = "{validation.required}") ActivityCategory category,
+
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}")
+            String place,
+
+            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}")
+            String time,
+
+            @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}")
+            String description) {}
+}

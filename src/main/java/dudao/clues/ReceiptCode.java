@@ -1,0 +1,37 @@
+package dudao.clues;
+
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The 16-digit code a reporter follows a clue with. It is shown once, at intake; Dudao keeps only a keyed hash of it.
+ */
+public record ReceiptCode(String value) {
+
+    private static final Pattern FORMAT = Pattern.compile("[0-9]{16}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public ReceiptCode {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("A receipt code has 16 digits");
+        }
+    }
+
+    static ReceiptCode random() {
+        var out = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            out.append(RANDOM.nextInt(10));
+        }
+        return new ReceiptCode(out.toString());
+    }
+
+    /** Whether a string a person typed is a receipt code, ignoring spaces and dashes. */
+    public static boolean looksLike(String typed) {
+        return typed != null && FORMAT.matcher(typed.replaceAll("[\\s-]", "")).matches();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

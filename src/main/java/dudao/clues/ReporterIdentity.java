@@ -1,0 +1,4 @@
+package dudao.clues;
+
+/** The reporter's identity and contact in clear, as revealed with a recorded reason. */
+public record ReporterIdentity(boolean anonymous, String name, String phone, String idNumber, String address) {}
