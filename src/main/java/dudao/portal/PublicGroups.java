@@ -31,6 +31,10 @@ class PublicGroups {
 
     record Shown(InspectionGroup group, boolean active) {}
 
+    java.time.LocalDate today() {
+        return today.date();
+    }
+
     Optional<Round> currentRound() {
         return rounds.latest(today.date());
     }

@@ -3,7 +3,7 @@ package dudao.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.image.BufferedImage;
+import dudao.TestFiles;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ class UploadsTests {
 
     @Test
     void removesTheGpsPositionFromAPhoto() throws Exception {
-        var photo = withExifGps(jpeg());
+        var photo = TestFiles.withExifGps(TestFiles.jpeg());
         assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains("Exif");
         var stored = uploads.inspect("IMG_0001.jpg", photo, Set.of(Uploads.Kind.IMAGE), 10_000_000);
         assertThat(stored.mediaType()).isEqualTo("image/jpeg");
@@ -48,14 +48,14 @@ class UploadsTests {
 
     @Test
     void refusesAKindTheCallerDoesNotAccept() throws Exception {
-        assertThatThrownBy(() -> uploads.inspect("a.jpg", jpeg(), Set.of(Uploads.Kind.PDF), 10_000_000))
+        assertThatThrownBy(() -> uploads.inspect("a.jpg", TestFiles.jpeg(), Set.of(Uploads.Kind.PDF), 10_000_000))
                 .isInstanceOf(BadInput.class)
                 .hasMessage("upload.type");
     }
 
     @Test
     void refusesAFileOverTheLimitAndAnEmptyOne() throws Exception {
-        assertThatThrownBy(() -> uploads.inspect("a.jpg", jpeg(), Uploads.any(), 10))
+        assertThatThrownBy(() -> uploads.inspect("a.jpg", TestFiles.jpeg(), Uploads.any(), 10))
                 .hasMessage("upload.tooLarge");
         assertThatThrownBy(() -> uploads.inspect("a.jpg", new byte[0], Uploads.any(), 10))
                 .hasMessage("upload.empty");
@@ -108,45 +108,6 @@ class UploadsTests {
         assertThat(Uploads.safeName("C:\\Users\\x\\证据.jpg")).isEqualTo("证据.jpg");
         assertThat(Uploads.safeName("..")).isEqualTo("file");
         assertThat(Uploads.safeName(null)).isEqualTo("file");
-    }
-
-    static byte[] jpeg() throws Exception {
-        var image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        image.getGraphics().fillRect(10, 10, 20, 20);
-        var out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
-
-    /** Inserts an APP1 Exif segment with a GPS IFD (latitude 29°N) right after the JPEG's start marker. */
-    static byte[] withExifGps(byte[] jpeg) {
-        var tiff = ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        tiff.put(new byte[] {'I', 'I', 42, 0}).putInt(8);
-        tiff.putShort((short) 1)
-                .putShort((short) 0x8825)
-                .putShort((short) 4)
-                .putInt(1)
-                .putInt(26)
-                .putInt(0);
-        tiff.putShort((short) 1)
-                .putShort((short) 1)
-                .putShort((short) 2)
-                .putInt(2)
-                .put(new byte[] {'N', 0, 0, 0})
-                .putInt(0);
-        var body = new ByteArrayOutputStream();
-        body.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-        body.write(tiff.array(), 0, tiff.position());
-        var segment = body.toByteArray();
-        var out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write((segment.length + 2) >> 8);
-        out.write((segment.length + 2) & 0xFF);
-        out.writeBytes(segment);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
     }
 
     static byte[] ooxml(String core, int filler) throws Exception {
