@@ -41,6 +41,27 @@ class MessageBundleTests {
         }
     }
 
+    /** A message with arguments goes through MessageFormat, where a lone apostrophe swallows what follows it. */
+    @Test
+    void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+        var broken = new TreeSet<String>();
+        try (Stream<Path> modules = Files.list(BUNDLES)) {
+            for (var module : modules.toList()) {
+                for (var file : List.of("messages.properties", "messages_en.properties")) {
+                    var properties = load(module.resolve(file));
+                    for (var key : properties.stringPropertyNames()) {
+                        var text = properties.getProperty(key);
+                        if (text.matches("(?s).*\\{\\d+[},].*")
+                                && text.replace("''", "").contains("'")) {
+                            broken.add(module.getFileName() + "/" + file + ": " + key);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(broken).as("messages with arguments and a single apostrophe").isEmpty();
+    }
+
     @Test
     void everyKeyTemplatesNameIsDefined() throws IOException {
         var keys = allKeys();

@@ -1,0 +1,130 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The intake benchmark's clients: N threads post keyed web tips to POST /api/v1/public/tips for S seconds, then every
+ * receipt that got a 201 is looked up again through the public lookup API. Prints one line per figure; the shell script
+ * around it adds the database's own insert rate.
+ *
+ * Usage: java bench/IntakeLoad.java <baseUrl> <clients> <seconds> <receipts-out-file>
+ */
+public class IntakeLoad {
+
+    record Accepted(String code, String serial) {}
+
+    public static void main(String[] args) throws Exception {
+        var base = args[0];
+        int clients = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        var out = java.nio.file.Path.of(args[3]);
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        var latencies = Collections.synchronizedList(new ArrayList<Long>());
+        var accepted = new ConcurrentLinkedQueue<Accepted>();
+        var errors = new AtomicLong();
+        var attempts = new AtomicLong();
+        var code = Pattern.compile("\"receiptCode\":\"(\\d{16})\"");
+        var serial = Pattern.compile("\"serial\":\"([^\"]+)\"");
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        var pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    var key = UUID.randomUUID().toString();
+                    var body = "{\"region\":\"500116\",\"reported\":[{\"name\":\"不清楚\"}],\"activity\":{\"category\":"
+                            + "\"MARKET_BULLYING\",\"place\":\"几江街道农贸市场\",\"time\":\"最近一周内\",\"description\":"
+                            + "\"压测线索 客户端" + client + " 第" + (n++) + "条：有人在市场强收摊位费，不交就砸摊。\"}}";
+                    var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/public/tips"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", key)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    attempts.incrementAndGet();
+                    long started = System.nanoTime();
+                    try {
+                        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        latencies.add(System.nanoTime() - started);
+                        if (response.statusCode() == 201) {
+                            var m1 = code.matcher(response.body());
+                            var m2 = serial.matcher(response.body());
+                            if (m1.find() && m2.find()) {
+                                accepted.add(new Accepted(m1.group(1), m2.group(1)));
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 120, java.util.concurrent.TimeUnit.SECONDS);
+
+        var sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("sent=%d%n", attempts.get());
+        System.out.printf("acknowledged=%d%n", accepted.size());
+        System.out.printf("errors=%d%n", errors.get());
+        System.out.printf("tips_per_second=%.1f%n", accepted.size() / (double) seconds);
+        System.out.printf("p50_ms=%.1f%n", percentile(sorted, 0.50));
+        System.out.printf("p99_ms=%.1f%n", percentile(sorted, 0.99));
+
+        // Every acknowledged receipt must lead back to its tip through the public lookup.
+        var lost = new AtomicLong();
+        var check = Executors.newFixedThreadPool(8);
+        List<Accepted> all = new ArrayList<>(accepted);
+        for (var a : all) {
+            check.submit(() -> {
+                var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/public/tips/lookup"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"receiptCode\":\"" + a.code() + "\"}"))
+                        .build();
+                try {
+                    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200 || !response.body().contains(a.serial())) {
+                        lost.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    lost.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        check.shutdown();
+        check.awaitTermination(600, java.util.concurrent.TimeUnit.SECONDS);
+        System.out.printf("found_by_receipt=%d%n", all.size() - lost.get());
+        System.out.printf("lost=%d%n", lost.get());
+        var lines = new ArrayList<String>();
+        for (var a : all) {
+            lines.add(a.serial());
+        }
+        java.nio.file.Files.write(out, lines);
+    }
+
+    static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index)) / 1_000_000.0;
+    }
+}

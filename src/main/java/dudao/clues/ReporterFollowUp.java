@@ -1,0 +1,156 @@
+package dudao.clues;
+
+import dudao.audit.AuditTrail;
+import dudao.audit.Outcome;
+import dudao.platform.BadInput;
+import dudao.platform.FileStore;
+import dudao.platform.NotFound;
+import dudao.platform.Uploads;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a reporter sees and does with a receipt code: the clue's public status (never who handles it or what was
+ * found), the handlers' messages, their own messages and files. The caller (the public portal) has already turned the
+ * receipt code into the clue; nothing here learns who the reporter is.
+ */
+@Service
+@Transactional
+public class ReporterFollowUp {
+
+    static final int MAX_MESSAGE = 2000;
+    static final int MAX_FILES = 10;
+
+    /** The status a reporter reads: coarse on purpose, so that it cannot tip off the people reported. */
+    public enum PublicStatus {
+        RECEIVED,
+        IN_HANDLING,
+        TRANSFERRED,
+        CLOSED
+    }
+
+    public record Message(Instant at, boolean fromReporter, String body) {}
+
+    public record FileRef(Instant at, boolean fromReporter, String name, String mediaType, int size) {}
+
+    public record View(
+            String serial, LocalDate receivedOn, PublicStatus status, List<Message> messages, List<FileRef> files) {}
+
+    private final JdbcClient jdbc;
+    private final FileStore files;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ReporterFollowUp(JdbcClient jdbc, FileStore files, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.files = files;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public View view(ClueId id) {
+        var clue = jdbc.sql("""
+                select c.serial, c.received_at, coalesce(m.status, c.status) as status
+                from clue c left join clue m on m.id = c.merged_into where c.id = ?""")
+                .param(id.value())
+                .query((rs, n) ->
+                        new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)})
+                .optional()
+                .orElseThrow(() -> new NotFound("error.notFound"));
+        var messages = jdbc.sql("select at, from_reporter, body from clue_message where clue_id = ? order by at, id")
+                .param(id.value())
+                .query((rs, n) -> new Message(rs.getTimestamp(1).toInstant(), rs.getBoolean(2), rs.getString(3)))
+                .list();
+        var attached = jdbc.sql("select at, from_reporter, name, media_type, size from clue_file where clue_id = ?"
+                        + " order by at, id")
+                .param(id.value())
+                .query((rs, n) -> new FileRef(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getBoolean(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5)))
+                .list();
+        return new View(
+                (String) clue[0],
+                ((Instant) clue[1]).atZone(ClueIntake.CHINA).toLocalDate(),
+                publicStatus(ClueStatus.valueOf((String) clue[2])),
+                messages,
+                attached);
+    }
+
+    /** The reporter's message to the handlers. */
+    public void reply(ClueId id, String text) {
+        if (text == null || text.isBlank()) {
+            throw new BadInput("text", "clue.followUp.empty");
+        }
+        if (text.strip().length() > MAX_MESSAGE) {
+            throw new BadInput("text", "clue.followUp.tooLong", MAX_MESSAGE);
+        }
+        requireExists(id);
+        var now = Instant.now(clock);
+        jdbc.sql("insert into clue_message (clue_id, at, author, body, from_reporter) values (?, ?, ?, ?, true)")
+                .params(id.value(), Timestamp.from(now), "reporter", text.strip())
+                .update();
+        jdbc.sql(
+                        "insert into clue_event (clue_id, at, actor, action, note) values (?, ?, 'reporter', 'reporter-message', null)")
+                .params(id.value(), Timestamp.from(now))
+                .update();
+        audit.record("CLUE_REPORTER_MESSAGE", "clue", id.value(), Outcome.SUCCESS, null);
+    }
+
+    /** A file the reporter adds (already checked and stripped of metadata by {@link Uploads}). */
+    public void addFile(ClueId id, Uploads.Checked file, boolean fromReporter) {
+        requireExists(id);
+        long count = jdbc.sql("select count(*) from clue_file where clue_id = ?")
+                .param(id.value())
+                .query(Long.class)
+                .single();
+        if (count >= MAX_FILES) {
+            throw new BadInput("file", "clue.followUp.tooManyFiles", MAX_FILES);
+        }
+        var key = files.put("clues", file.content());
+        var now = Instant.now(clock);
+        jdbc.sql("""
+                insert into clue_file (clue_id, at, from_reporter, store_key, name, media_type, size)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id.value(),
+                        Timestamp.from(now),
+                        fromReporter,
+                        key,
+                        file.name(),
+                        file.mediaType(),
+                        file.content().length)
+                .update();
+        jdbc.sql("insert into clue_event (clue_id, at, actor, action, note) values (?, ?, ?, 'file-added', ?)")
+                .params(id.value(), Timestamp.from(now), fromReporter ? "reporter" : "staff", file.mediaType())
+                .update();
+        audit.record("CLUE_FILE_ADD", "clue", id.value(), Outcome.SUCCESS, file.mediaType());
+    }
+
+    private void requireExists(ClueId id) {
+        if (!jdbc.sql("select exists (select 1 from clue where id = ?)")
+                .param(id.value())
+                .query(Boolean.class)
+                .single()) {
+            throw new NotFound("error.notFound");
+        }
+    }
+
+    static PublicStatus publicStatus(ClueStatus status) {
+        return switch (status) {
+            case RECEIVED -> PublicStatus.RECEIVED;
+            case TRANSFERRED -> PublicStatus.TRANSFERRED;
+            case CLOSED -> PublicStatus.CLOSED;
+            default -> PublicStatus.IN_HANDLING;
+        };
+    }
+}

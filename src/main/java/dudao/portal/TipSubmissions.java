@@ -1,0 +1,156 @@
+package dudao.portal;
+
+import dudao.clues.Channel;
+import dudao.clues.ClueIntake;
+import dudao.clues.NewClue;
+import dudao.clues.ReporterFollowUp;
+import dudao.platform.Uploads;
+import dudao.platform.UserFacingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Public tips in, once each. The clue, its files and the idempotency record are written in one transaction, so a
+ * receipt the reporter saw always has its clue, and a retry with the same key (a double click, a dropped connection,
+ * a hotline system's retry) answers with the same receipt instead of making a second clue. Two requests with the same
+ * key at the same moment queue on the key's row: the second waits for the first and then gets its answer.
+ */
+@Service
+class TipSubmissions {
+
+    static final Duration KEPT = Duration.ofDays(1);
+
+    private final JdbcClient jdbc;
+    private final ClueIntake intake;
+    private final ReporterFollowUp followUp;
+    private final PublicGroups groups;
+    private final PortalKey keys;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    TipSubmissions(
+            JdbcClient jdbc,
+            ClueIntake intake,
+            ReporterFollowUp followUp,
+            PublicGroups groups,
+            PortalKey keys,
+            JsonMapper json,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.intake = intake;
+        this.followUp = followUp;
+        this.groups = groups;
+        this.keys = keys;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The answer to a submission; {@code replayed} when it is the answer an earlier request with the key got. */
+    record Receipt(String serial, String receiptCode, boolean replayed) {}
+
+    @Transactional
+    Receipt submit(PublicTip tip, String idempotencyKey, List<Uploads.Checked> files) {
+        var request = hash(json.writeValueAsString(tip) + "|"
+                + files.stream().map(f -> hashHex(f.content())).toList());
+        byte[] key = null;
+        var now = Instant.now(clock);
+        if (idempotencyKey != null) {
+            key = hash("idempotency:" + idempotencyKey);
+            jdbc.sql("delete from tip_submission where created_at < ?")
+                    .param(Timestamp.from(now.minus(KEPT)))
+                    .update();
+            int inserted =
+                    jdbc.sql("""
+                    insert into tip_submission (key_hash, request_hash, created_at) values (?, ?, ?)
+                    on conflict (key_hash) do nothing""").params(key, request, Timestamp.from(now)).update();
+            if (inserted == 0) {
+                return earlier(key, request);
+            }
+        }
+        var round = groups.currentRound();
+        Integer groupNumber = null;
+        Long roundId = null;
+        if (tip.group() != null && round.isPresent()) {
+            var group = groups.current().stream()
+                    .filter(s -> s.group().number() == tip.group())
+                    .findFirst();
+            if (group.isPresent()) {
+                groupNumber = tip.group();
+                roundId = round.get().id().value();
+            }
+        }
+        var accepted = intake.record(
+                new NewClue(
+                        Channel.WEB,
+                        tip.region(),
+                        groupNumber,
+                        roundId,
+                        null,
+                        tip.reporter(),
+                        tip.reported(),
+                        tip.activity(),
+                        tip.officials()),
+                null);
+        for (var file : files) {
+            followUp.addFile(accepted.id(), file, true);
+        }
+        var code = accepted.receiptCode().value();
+        if (key != null) {
+            jdbc.sql("update tip_submission set clue_id = ?, serial = ?, receipt = ? where key_hash = ?")
+                    .params(accepted.id().value(), accepted.serial(), keys.seal(code, key), key)
+                    .update();
+        }
+        return new Receipt(accepted.serial(), code, false);
+    }
+
+    private Receipt earlier(byte[] key, byte[] request) {
+        var row = jdbc.sql("select request_hash, serial, receipt from tip_submission where key_hash = ?")
+                .param(key)
+                .query((rs, n) -> new Object[] {rs.getBytes(1), rs.getString(2), rs.getBytes(3)})
+                .single();
+        if (!MessageDigest.isEqual((byte[]) row[0], request)) {
+            throw new KeyReused();
+        }
+        return new Receipt((String) row[1], keys.open((byte[]) row[2], key), true);
+    }
+
+    private static byte[] hash(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hashHex(byte[] content) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same key came with different content: a client bug, answered 422 rather than guessed at. */
+    static final class KeyReused extends UserFacingException {
+        KeyReused() {
+            super("portal.idempotency.reused");
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.UNPROCESSABLE_CONTENT;
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package dudao.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import dudao.DudaoTest;
+import dudao.SignIns;
+import dudao.clues.ClueIntake;
+import dudao.platform.FileStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The public's way in: one tip per submission whatever the retries, safe follow-up, nothing that identifies them. */
+@DudaoTest
+@ExtendWith(OutputCaptureExtension.class)
+class PublicTipTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ClueIntake intake;
+
+    @Autowired
+    FileStore files;
+
+    static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    static String tip(String description) {
+        return """
+                {"region":"500116","group":16,
+                 "reported":[{"name":"“刀疤”","detail":"在几江街道收保护费"}],
+                 "activity":{"category":"MARKET_BULLYING","place":"几江街道农贸市场","time":"最近一周内",
+                             "description":"%s"},
+                 "officials":[]}""".formatted(description);
+    }
+
+    long clues() {
+        return jdbc.sql("select count(*) from clue").query(Long.class).single();
+    }
+
+    @Test
+    void aRetryWithTheSameKeyGivesTheSameReceiptAndOneClue() throws Exception {
+        var key = UUID.randomUUID().toString();
+        var body = tip("菜市场有人强收摊位费，不交就砸摊 " + key);
+        long before = clues();
+        var first = mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.1"))
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.receiptCode").value(Matchers.matchesPattern("\\d{16}")))
+                .andExpect(jsonPath("$.serial").value(Matchers.startsWith("渝扫线〔")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var second = mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.1"))
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(second).isEqualTo(first);
+        assertThat(clues()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyMakeOneClue() throws Exception {
+        var key = UUID.randomUUID().toString();
+        var body = tip("同一个举报被同时重发 " + key);
+        long before = clues();
+        var pool = Executors.newFixedThreadPool(6);
+        var tasks = new ArrayList<Callable<String>>();
+        for (int i = 0; i < 6; i++) {
+            tasks.add(() -> JsonPath.read(
+                    mvc.perform(post("/api/v1/public/tips")
+                                    .with(from("10.1.0.2"))
+                                    .header("Idempotency-Key", key)
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content(body))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    "$.receiptCode"));
+        }
+        var codes = new HashSet<String>();
+        for (var future : pool.invokeAll(tasks)) {
+            codes.add(future.get());
+        }
+        pool.shutdown();
+        assertThat(codes).hasSize(1);
+        assertThat(clues()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aKeyReusedForOtherContentIsRefused() throws Exception {
+        var key = UUID.randomUUID().toString();
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.3"))
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip("第一次 " + key)))
+                .andExpect(status().isCreated());
+        long before = clues();
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.3"))
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip("内容不同 " + key)))
+                .andExpect(status().is(422))
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("Idempotency-Key")));
+        assertThat(clues()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesStaffTokensAndBadInput() throws Exception {
+        long before = clues();
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.4"))
+                        .header("Authorization", "Bearer " + SignIns.token(mvc, "city"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip("带令牌")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("portal.noTokens"));
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.4"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"region\":\"500116\",\"activity\":{\"category\":\"NOPE\"}}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.4"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip("x".repeat(6000))))
+                .andExpect(status().isBadRequest());
+        assertThat(clues()).isEqualTo(before);
+    }
+
+    @Test
+    void aTipAppearsInTheStaffListAndTheConversationGoesBothWays() throws Exception {
+        var marker = "桥头烧烤店老板被逼交钱" + UUID.randomUUID().toString().substring(0, 6);
+        var created = mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.5"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip(marker)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String code = JsonPath.read(created, "$.receiptCode");
+        String serial = JsonPath.read(created, "$.serial");
+
+        mvc.perform(get("/api/v1/clues").param("q", marker).with(SignIns.bearer(mvc, "city")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(serial)));
+
+        long id = intake.byReceipt(code).orElseThrow().value();
+        mvc.perform(post("/api/v1/clues/" + id + "/reply")
+                        .with(SignIns.bearer(mvc, "city"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"message\":\"已收到，正在核查。\"}"))
+                .andExpect(status().isOk());
+
+        mvc.perform(post("/api/v1/public/tips/lookup")
+                        .with(from("10.1.0.5"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"receiptCode\":\"" + code + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.serial").value(serial))
+                .andExpect(jsonPath("$.status").value("RECEIVED"))
+                .andExpect(jsonPath("$.messages[0].from").value("handler"))
+                .andExpect(jsonPath("$.messages[0].text").value("已收到，正在核查。"));
+
+        mvc.perform(post("/api/v1/public/tips/messages")
+                        .with(from("10.1.0.5"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"receiptCode\":\"" + code + "\",\"text\":\"他们晚上十点后来收钱。\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/clues/" + id).with(SignIns.bearer(mvc, "city")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("他们晚上十点后来收钱。")));
+    }
+
+    @Test
+    void wrongReceiptCodesRevealNothingAndAreThenRefused() throws Exception {
+        var created = mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.6"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip("查询限制测试")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String code = JsonPath.read(created, "$.receiptCode");
+        var wrong = new ArrayList<String>();
+        for (int i = 0; i < 8; i++) {
+            wrong.add(mvc.perform(post("/api/v1/public/tips/lookup")
+                            .with(from("10.6.6.6"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"receiptCode\":\"000000000000000" + i + "\"}"))
+                    .andExpect(status().isNotFound())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString()
+                    .replaceAll("\"requestId\":\"[^\"]+\"", ""));
+        }
+        assertThat(new HashSet<>(wrong)).hasSize(1);
+        mvc.perform(post("/api/v1/public/tips/lookup")
+                        .with(from("10.6.6.6"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"receiptCode\":\"" + code + "\"}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.error").value("portal.limit.lookups"));
+        mvc.perform(post("/api/v1/public/tips/lookup")
+                        .with(from("10.1.0.6"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"receiptCode\":\"" + code + "\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void keepsNoAddressOrBrowserOfTheReporterInTheDatabaseOrTheLog(CapturedOutput output) throws Exception {
+        var address = "10.77.123.45";
+        var agent = "UA-Secret-Probe/9.9";
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from(address))
+                        .header("User-Agent", agent)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip("不留痕迹测试")))
+                .andExpect(status().isCreated());
+        for (var table :
+                new String[] {"clue", "clue_event", "clue_message", "clue_person", "tip_submission", "audit_entry"}) {
+            long found = jdbc.sql("select count(*) from " + table + " t where t::text like ? or t::text like ?")
+                    .params("%" + address + "%", "%" + agent + "%")
+                    .query(Long.class)
+                    .single();
+            assertThat(found).as(table).isZero();
+        }
+        assertThat(output.getAll()).doesNotContain(address).doesNotContain(agent);
+    }
+
+    @Test
+    void theFormTakesAnAnonymousTipWithAPhotoAndShowsTheReceiptOnce() throws Exception {
+        var page = mvc.perform(get("/public/tips/new").param("group", "16"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("value=\"500116\" selected")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var token = page.replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
+        var challenge = page.replaceAll("(?s).*name=\"challenge\" value=\"([^\"]+)\".*", "$1");
+        var bits = Integer.parseInt(page.replaceAll("(?s).*data-proof-of-work=\"(\\d+)\".*", "$1"));
+        var photo = new MockMultipartFile(
+                "files", "IMG_2001.jpg", "image/jpeg", dudao.TestFiles.withExifGps(dudao.TestFiles.jpeg()));
+        var receipt = mvc.perform(multipart("/public/tips")
+                        .file(photo)
+                        .with(csrf())
+                        .with(from("10.1.0.8"))
+                        .param("token", token)
+                        .param("challenge", challenge)
+                        .param("proof", ProofOfWork.solve(challenge, bits))
+                        .param("group", "16")
+                        .param("region", "500116")
+                        .param("category", "VILLAGE_BULLY")
+                        .param("time", "MONTH")
+                        .param("description", "村里有人霸占集体鱼塘，威胁村民。")
+                        .param("officials", "NO")
+                        .param("named", "false"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("查询码只显示这一次")))
+                .andReturn();
+        assertThat(receipt.getResponse().getHeader("Cache-Control")).isEqualTo("no-store");
+        var html = receipt.getResponse().getContentAsString();
+        var code = html.replaceAll("(?s).*id=\"receipt-code\">(\\d{16})<.*", "$1");
+        long id = intake.byReceipt(code).orElseThrow().value();
+        var key = jdbc.sql("select store_key from clue_file where clue_id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        assertThat(new String(files.get("clues", key), StandardCharsets.ISO_8859_1))
+                .doesNotContain("Exif");
+    }
+
+    @Test
+    void theFormRefusesAProgramDisguisedAsAPhotoAndStoresNothing() throws Exception {
+        long before = clues();
+        var exe = new byte[256];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        var page =
+                mvc.perform(get("/public/tips/new")).andReturn().getResponse().getContentAsString();
+        var challenge = page.replaceAll("(?s).*name=\"challenge\" value=\"([^\"]+)\".*", "$1");
+        mvc.perform(multipart("/public/tips")
+                        .file(new MockMultipartFile("files", "photo.jpg", "image/jpeg", exe))
+                        .with(csrf())
+                        .with(from("10.1.0.9"))
+                        .param("token", UUID.randomUUID().toString())
+                        .param("challenge", challenge)
+                        .param("proof", ProofOfWork.solve(challenge, 12))
+                        .param("region", "500116")
+                        .param("description", "附件是伪装的程序"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("不支持这种文件类型")));
+        assertThat(clues()).isEqualTo(before);
+    }
+
+    @Test
+    void theFormNeedsItsProofOfWork() throws Exception {
+        long before = clues();
+        mvc.perform(multipart("/public/tips")
+                        .with(csrf())
+                        .with(from("10.1.0.10"))
+                        .param("token", UUID.randomUUID().toString())
+                        .param("challenge", "made.up.12.challenge")
+                        .param("proof", "1")
+                        .param("region", "500116")
+                        .param("description", "没有工作量证明"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("安全校验")));
+        assertThat(clues()).isEqualTo(before);
+    }
+}
