@@ -2,9 +2,9 @@ package dudao.audit;
 
 import java.time.Instant;
 
-/** One entry of the trail as it is stored. */
+/** One entry of the trail as it is stored; {@code seq} is null for the moment between its commit and its chaining. */
 public record AuditEntry(
-        long seq,
+        Long seq,
         Instant at,
         String actor,
         String role,

@@ -14,28 +14,39 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends to and reads the audit trail. An entry is written in the transaction of the change it records, so a change
- * that rolls back leaves no entry and an entry never describes a change that did not happen. Appends take a
- * transaction-scoped advisory lock, so concurrent writers form one unbroken chain.
+ * that rolls back leaves no entry and an entry never describes a change that did not happen. Writing takes no lock:
+ * right after the transaction commits, the entry is chained — given the next gap-free seq and its MAC — by a chainer
+ * that holds an advisory lock for one short batch, so concurrent writers never wait for each other's commits. A
+ * background pass chains whatever a crash left unchained.
  */
 @Service
 public class AuditTrail {
 
-    private static final long CHAIN_LOCK = 0x6475_6461_6f41L;
+    static final long CHAIN_LOCK = 0x6475_6461_6f41L;
+    static final int BATCH = 500;
     private static final int MAX_DETAILS = 4000;
 
     private final JdbcClient jdbc;
     private final AuditKey key;
     private final Clock clock;
+    private final TransactionTemplate chaining;
 
-    AuditTrail(JdbcClient jdbc, AuditKey key, Clock clock) {
+    AuditTrail(JdbcClient jdbc, AuditKey key, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.key = key;
         this.clock = clock;
+        this.chaining = new TransactionTemplate(transactions);
+        this.chaining.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Records an action of the signed-in person (or "system" outside a request). */
@@ -72,46 +83,91 @@ public class AuditTrail {
             Object objectId,
             Outcome outcome,
             String details) {
+        jdbc.sql("""
+                insert into audit_entry (at, actor, role, region, action, object_type, object_id, outcome,
+                                         request_id, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)),
+                        clip(actor, 128),
+                        role,
+                        region,
+                        action,
+                        objectType,
+                        objectId == null ? null : objectId.toString(),
+                        outcome.name(),
+                        RequestIdFilter.current(),
+                        clip(details, MAX_DETAILS))
+                .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    chainPending();
+                }
+            });
+        }
+    }
+
+    /**
+     * Gives every committed, unchained entry its seq and MAC, oldest first, in batches; returns how many it chained.
+     * Safe to call from any thread and any node: one chainer at a time holds the chain's advisory lock.
+     */
+    public long chainPending() {
+        long chained = 0;
+        while (true) {
+            Long done = chaining.execute(status -> chainBatch());
+            if (done == null || done == 0) {
+                return chained;
+            }
+            chained += done;
+        }
+    }
+
+    private long chainBatch() {
+        if (!jdbc.sql("select exists (select 1 from audit_entry where seq is null)")
+                .query(Boolean.class)
+                .single()) {
+            return 0;
+        }
         jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
         var head = jdbc.sql("select seq, mac from audit_head where id = 1")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBytes(2)})
                 .optional();
-        long seq = head.map(h -> (Long) h[0]).orElse(0L) + 1;
+        long seq = head.map(h -> (Long) h[0]).orElse(0L);
         byte[] previous = head.map(h -> (byte[]) h[1]).orElse(null);
-        var entry = new AuditEntry(
-                seq,
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
-                clip(actor, 128),
-                role,
-                region,
-                action,
-                objectType,
-                objectId == null ? null : objectId.toString(),
-                outcome,
-                RequestIdFilter.current(),
-                clip(details, MAX_DETAILS));
-        var mac = key.mac(previous, entry.canonical());
-        jdbc.sql("""
-                insert into audit_entry (seq, at, actor, role, region, action, object_type, object_id, outcome,
-                                         request_id, details, mac)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        entry.seq(),
-                        Timestamp.from(entry.at()),
-                        entry.actor(),
-                        entry.role(),
-                        entry.region(),
-                        entry.action(),
-                        entry.objectType(),
-                        entry.objectId(),
-                        entry.outcome().name(),
-                        entry.requestId(),
-                        entry.details(),
-                        mac)
-                .update();
+        var pending = jdbc.sql("select * from audit_entry where seq is null order by id limit ?")
+                .param(BATCH)
+                .query((rs, n) -> new Object[] {rs.getLong("id"), map(rs)})
+                .list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        for (var row : pending) {
+            var entry = (AuditEntry) row[1];
+            seq++;
+            var chained = new AuditEntry(
+                    seq,
+                    entry.at(),
+                    entry.actor(),
+                    entry.role(),
+                    entry.region(),
+                    entry.action(),
+                    entry.objectType(),
+                    entry.objectId(),
+                    entry.outcome(),
+                    entry.requestId(),
+                    entry.details());
+            var mac = key.mac(previous, chained.canonical());
+            jdbc.sql("update audit_entry set seq = ?, mac = ? where id = ?")
+                    .params(seq, mac, row[0])
+                    .update();
+            previous = mac;
+        }
         jdbc.sql("""
                 insert into audit_head (id, seq, mac) values (1, ?, ?)
-                on conflict (id) do update set seq = excluded.seq, mac = excluded.mac""").params(seq, mac).update();
+                on conflict (id) do update set seq = excluded.seq, mac = excluded.mac""").params(seq, previous).update();
+        return pending.size();
     }
 
     /**
@@ -123,7 +179,7 @@ public class AuditTrail {
         var checked = new AtomicLong();
         var broken = new AtomicReference<Long>();
         var previous = new AtomicReference<byte[]>();
-        jdbc.sql("select * from audit_entry order by seq").query(rs -> {
+        jdbc.sql("select * from audit_entry where seq is not null order by seq").query(rs -> {
             if (broken.get() != null) {
                 return;
             }
@@ -151,7 +207,10 @@ public class AuditTrail {
                 broken.set(1L);
             }
         }
-        return new Verification(broken.get() == null, checked.get(), broken.get());
+        long pending = jdbc.sql("select count(*) from audit_entry where seq is null")
+                .query(Long.class)
+                .single();
+        return new Verification(broken.get() == null, checked.get(), broken.get(), pending);
     }
 
     /** A page of the trail, newest first. */
@@ -194,7 +253,7 @@ public class AuditTrail {
         var pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        var items = jdbc.sql("select * from audit_entry" + where + " order by seq desc limit ? offset ?")
+        var items = jdbc.sql("select * from audit_entry" + where + " order by id desc limit ? offset ?")
                 .params(pageParams)
                 .query((rs, n) -> map(rs))
                 .list();
@@ -203,7 +262,7 @@ public class AuditTrail {
 
     private static AuditEntry map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new AuditEntry(
-                rs.getLong("seq"),
+                (Long) rs.getObject("seq"),
                 rs.getTimestamp("at").toInstant(),
                 rs.getString("actor"),
                 rs.getString("role"),

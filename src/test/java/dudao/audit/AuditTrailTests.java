@@ -34,6 +34,9 @@ class AuditTrailTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     @Test
     void holdsOneUnbrokenChainUnderConcurrentAppends() throws Exception {
         long before = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
@@ -101,6 +104,55 @@ class AuditTrailTests {
     }
 
     @Test
+    void chainsAnEntryRightAfterItsTransactionCommitsAndKeepsNoneOfARollback() {
+        var transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        long before = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
+        try {
+            transactions.executeWithoutResult(status -> {
+                trail.record("TEST_ROLLBACK", "test", "r", Outcome.SUCCESS, null);
+                throw new IllegalStateException("the change fails");
+            });
+        } catch (IllegalStateException expected) {
+            // the change and its entry are gone together
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry", Long.class))
+                .isEqualTo(before);
+        transactions.executeWithoutResult(status -> trail.record("TEST_COMMIT", "test", "c", Outcome.SUCCESS, null));
+        assertThat(jdbc.queryForObject(
+                        "select seq is not null and mac is not null from audit_entry where action = 'TEST_COMMIT'"
+                                + " order by id desc limit 1",
+                        Boolean.class))
+                .isTrue();
+        assertThat(trail.verify().pending()).isZero();
+    }
+
+    @Test
+    void chainsWhatACrashLeftUnchained() {
+        jdbc.update(
+                "insert into audit_entry (at, actor, action, outcome) values (now(), 'system', 'TEST_ORPHAN', 'SUCCESS')");
+        assertThat(trail.verify().pending()).isEqualTo(1);
+        assertThat(trail.chainPending()).isEqualTo(1);
+        var verification = trail.verify();
+        assertThat(verification.pending()).isZero();
+        assertThat(verification.ok()).isTrue();
+    }
+
+    @Test
+    void anEntryCanBeChainedOnceAndNeverRewritten() {
+        long seq = appendSome();
+        assertThatThrownBy(() -> jdbc.update("update audit_entry set seq = seq, mac = mac where seq = ?", seq))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        jdbc.update(
+                "insert into audit_entry (at, actor, action, outcome) values (now(), 'system', 'TEST_PENDING', 'SUCCESS')");
+        assertThatThrownBy(() -> jdbc.update(
+                        "update audit_entry set details = 'forged' where action = 'TEST_PENDING' and seq is null"))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        trail.chainPending();
+    }
+
+    @Test
     void theApplicationsConnectionCannotChangeOrRemoveEntries() {
         long seq = appendSome();
         assertThatThrownBy(() -> jdbc.update("update audit_entry set actor = 'x' where seq = ?", seq))
@@ -121,7 +173,8 @@ class AuditTrailTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ok").value(true))
                 .andExpect(jsonPath("$.checked").isNumber())
-                .andExpect(jsonPath("$.firstBrokenSeq").doesNotExist());
+                .andExpect(jsonPath("$.firstBrokenSeq").doesNotExist())
+                .andExpect(jsonPath("$.pending").value(0));
         mvc.perform(get("/api/v1/audit/verify").with(SignIns.bearer(mvc, "jiangjin")))
                 .andExpect(status().isForbidden());
     }
