@@ -26,18 +26,50 @@ class ClueApiController {
             "hasAnyRole('CITY_OFFICE','GROUP_LEADER','GROUP_MEMBER','DISTRICT_OFFICE','DISCIPLINE')";
     static final String REVIEWERS = "hasAnyRole('CITY_OFFICE','GROUP_LEADER','DISCIPLINE')";
     static final String VERIFIERS = "hasAnyRole('UNIT_HANDLER','DISCIPLINE')";
+    static final String ATTACHERS =
+            "hasAnyRole('CITY_OFFICE','GROUP_LEADER','GROUP_MEMBER','DISTRICT_OFFICE','DISCIPLINE','UNIT_HANDLER')";
     static final String REVEALERS = "hasAnyRole('CITY_OFFICE','GROUP_LEADER','DISCIPLINE')";
 
     private final ClueIntake intake;
     private final ClueHandling handling;
     private final ClueList list;
     private final ClueStatistics statistics;
+    private final ClueAttachments attachments;
 
-    ClueApiController(ClueIntake intake, ClueHandling handling, ClueList list, ClueStatistics statistics) {
+    ClueApiController(
+            ClueIntake intake,
+            ClueHandling handling,
+            ClueList list,
+            ClueStatistics statistics,
+            ClueAttachments attachments) {
         this.intake = intake;
         this.handling = handling;
         this.list = list;
         this.statistics = statistics;
+        this.attachments = attachments;
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(ATTACHERS)
+    ResponseEntity<ClueAttachments.Attachment> attach(
+            @PathVariable long id,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @AuthenticationPrincipal Staff me)
+            throws java.io.IOException {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(attachments.add(new ClueId(id), file.getOriginalFilename(), file.getBytes(), me));
+    }
+
+    @GetMapping("/{id}/attachments")
+    List<ClueAttachments.Attachment> attachments(@PathVariable long id, @AuthenticationPrincipal Staff me) {
+        list.detail(new ClueId(id), me);
+        return attachments.of(new ClueId(id));
+    }
+
+    @GetMapping("/{id}/attachments/{attachment}")
+    ResponseEntity<byte[]> download(
+            @PathVariable long id, @PathVariable long attachment, @AuthenticationPrincipal Staff me) {
+        return ClueController.download(attachments.read(new ClueId(id), attachment, me));
     }
 
     @GetMapping("/funnel")
