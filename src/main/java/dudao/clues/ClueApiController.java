@@ -5,6 +5,7 @@ import dudao.directory.UnitId;
 import dudao.platform.Paged;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,18 +36,60 @@ class ClueApiController {
     private final ClueList list;
     private final ClueStatistics statistics;
     private final ClueAttachments attachments;
+    private final ClueImport imports;
+    private final dudao.platform.JsonErrors errors;
+    private final org.springframework.context.MessageSource messages;
 
     ClueApiController(
             ClueIntake intake,
             ClueHandling handling,
             ClueList list,
             ClueStatistics statistics,
-            ClueAttachments attachments) {
+            ClueAttachments attachments,
+            ClueImport imports,
+            dudao.platform.JsonErrors errors,
+            org.springframework.context.MessageSource messages) {
+        this.imports = imports;
+        this.errors = errors;
+        this.messages = messages;
         this.intake = intake;
         this.handling = handling;
         this.list = list;
         this.statistics = statistics;
         this.attachments = attachments;
+    }
+
+    record Imported(int imported, List<Created> clues) {}
+
+    /** A hotline's existing ledger, all or nothing; the receipt codes are in this answer only. */
+    @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(HANDLERS)
+    ResponseEntity<Imported> importLedger(
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @AuthenticationPrincipal Staff me)
+            throws java.io.IOException {
+        var done = imports.importLedger(file.getInputStream(), me);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Imported(
+                        done.size(),
+                        done.stream()
+                                .map(d -> new Created(
+                                        d.id().value(),
+                                        d.serial(),
+                                        d.receiptCode().value()))
+                                .toList()));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(ClueImport.Refused.class)
+    ResponseEntity<Map<String, Object>> importRefused(
+            ClueImport.Refused e, jakarta.servlet.http.HttpServletRequest request, java.util.Locale locale) {
+        var fields = e.errors().stream()
+                .map(r -> new dudao.platform.JsonErrors.FieldError(
+                        "row " + r.row() + ": " + r.field(),
+                        messages.getMessage(r.messageKey(), null, r.messageKey(), locale)))
+                .toList();
+        return ResponseEntity.badRequest()
+                .body(errors.body(request, HttpStatus.BAD_REQUEST, e.messageKey(), e.arguments(), fields));
     }
 
     @PostMapping(path = "/{id}/attachments", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
