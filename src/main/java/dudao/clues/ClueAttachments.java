@@ -67,6 +67,19 @@ public class ClueAttachments {
         if (type == null) {
             throw new BadInput("file", "clue.attachment.type");
         }
+        return store(id, name, type, content, by.username());
+    }
+
+    /**
+     * A file the reporter adds with the receipt code: already checked from its content and stripped of metadata by
+     * {@link dudao.platform.Uploads}, stored encrypted like every other attachment.
+     */
+    @Transactional
+    Attachment addFromReporter(ClueId id, dudao.platform.Uploads.Checked file) {
+        return store(id, file.name(), file.mediaType(), file.content(), "reporter");
+    }
+
+    private Attachment store(ClueId id, String name, String type, byte[] content, String addedBy) {
         var clean = name == null || name.isBlank()
                 ? "attachment"
                 : Path.of(name).getFileName().toString();
@@ -95,10 +108,10 @@ public class ClueAttachments {
                         keys.wrapFileKey(fileKey, storedAs),
                         storedAs,
                         Timestamp.from(now),
-                        by.username())
+                        addedBy)
                 .query(Long.class)
                 .single();
-        store.event(id, now, by.username(), "attach", clean);
+        store.event(id, now, addedBy, "attach", clean);
         audit.record("clue-attach", "clue", id, Outcome.SUCCESS, "attachment=" + attachment + " type=" + type);
         return new Attachment(attachment, clean, type, content.length, now);
     }
