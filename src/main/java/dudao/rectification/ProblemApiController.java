@@ -88,6 +88,13 @@ class ProblemApiController {
         return ResponseEntity.ok().eTag(etag(view.version())).body(view);
     }
 
+    @PostMapping("/look-back-sample")
+    @PreAuthorize("hasRole('CITY_OFFICE')")
+    List<ProblemRow> lookBackSample(
+            @RequestParam long round, @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Staff me) {
+        return problems.lookBackSample(new RoundId(round), size, me);
+    }
+
     @GetMapping("/{id}/evidence/{file}")
     ResponseEntity<Resource> evidence(
             @PathVariable long id, @PathVariable long file, @AuthenticationPrincipal Staff me) {
