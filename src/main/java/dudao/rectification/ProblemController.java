@@ -52,6 +52,7 @@ class ProblemController {
     private final Deadlines deadlines;
     private final ProblemLedger ledger;
     private final OfficialDocuments documents;
+    private final dudao.campaign.Checklists checklists;
 
     ProblemController(
             ProblemList problems,
@@ -63,7 +64,9 @@ class ProblemController {
             Units units,
             Deadlines deadlines,
             ProblemLedger ledger,
-            OfficialDocuments documents) {
+            OfficialDocuments documents,
+            dudao.campaign.Checklists checklists) {
+        this.checklists = checklists;
         this.ledger = ledger;
         this.documents = documents;
         this.problems = problems;
@@ -117,8 +120,26 @@ class ProblemController {
 
     @GetMapping("/new")
     @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
-    String form(@AuthenticationPrincipal Staff me, Model model) {
+    String form(@RequestParam(required = false) Long finding, @AuthenticationPrincipal Staff me, Model model) {
         var round = currentRound(null);
+        if (finding != null) {
+            // A failed checklist item raises a problem pre-filled with its district, focus area and text.
+            var f = checklists.finding(new dudao.campaign.FindingId(finding), me.jurisdiction());
+            model.addAttribute(
+                    "problem",
+                    new NewProblem(
+                            f.round().value(),
+                            f.group().value(),
+                            f.district().value(),
+                            f.focusArea().value(),
+                            Source.CHECKLIST,
+                            f.itemText().length() > 200 ? f.itemText().substring(0, 200) : f.itemText(),
+                            f.notes() == null || f.notes().isBlank() ? f.itemText() : f.notes(),
+                            null,
+                            null,
+                            f.evidence()));
+            return formPage(me, model);
+        }
         model.addAttribute(
                 "problem",
                 new NewProblem(
