@@ -103,6 +103,21 @@ class ProblemController {
     }
 
     private String listPage(ProblemFilter filter, Staff me, Model model) {
+        // The pager keeps the filters: its base link carries them.
+        var query = org.springframework.web.util.UriComponentsBuilder.fromPath(
+                        Boolean.TRUE.equals(model.getAttribute("mine")) ? "/problems/mine" : "/problems")
+                .queryParamIfPresent("round", java.util.Optional.ofNullable(filter.round()))
+                .queryParamIfPresent("group", java.util.Optional.ofNullable(filter.group()))
+                .queryParamIfPresent(
+                        "region", java.util.Optional.ofNullable(filter.region()).filter(r -> !r.isBlank()))
+                .queryParamIfPresent("unit", java.util.Optional.ofNullable(filter.unit()))
+                .queryParamIfPresent("focusArea", java.util.Optional.ofNullable(filter.focusArea()))
+                .queryParamIfPresent("status", java.util.Optional.ofNullable(filter.status()))
+                .queryParamIfPresent("warning", java.util.Optional.ofNullable(filter.warning()))
+                .queryParamIfPresent("overdue", java.util.Optional.ofNullable(filter.overdue()))
+                .build()
+                .toUriString();
+        model.addAttribute("pagerBase", query);
         var round = currentRound(filter.round());
         model.addAttribute("rounds", rounds.all());
         model.addAttribute("groups", round == null ? List.of() : groups.ofRound(round.id(), me.jurisdiction()));

@@ -88,6 +88,9 @@ class ProblemPagesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("列表页面测试")))
                 .andExpect(content().string(containsString("id=\"problems\"")));
+        mvc.perform(get("/problems").param("status", "CLOSED").with(authentication(principals.authentication("city"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/problems?status=CLOSED&amp;page=1")));
     }
 
     @Test
