@@ -263,7 +263,7 @@ class ProblemApiController {
         return "\"" + version + "\"";
     }
 
-    /** The version an {@code If-Match} names ({@code "3"} or {@code W/"3"}); null when absent or {@code *}. */
+    /** The version an {@code If-Match} names (the number in quotes, strong or weak); null when absent or {@code *}. */
     static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;

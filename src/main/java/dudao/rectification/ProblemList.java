@@ -291,7 +291,7 @@ public class ProblemList {
         }
     }
 
-    /** What the service needs of a problem the caller may see; "not found" when outside their scope. */
+    /** What the service needs of a problem the caller may see; “not found” when outside their scope. */
     record Header(long campaignId, String regionPath, String title) {}
 
     private Header header(ProblemId id, Staff by) {
