@@ -32,10 +32,12 @@ public class Deadlines {
     private final DeadlinesProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate perWatch;
+    private final dudao.platform.Today businessDay;
 
     Deadlines(
             JdbcClient jdbc,
             Clock clock,
+            dudao.platform.Today businessDay,
             DeadlinesProperties properties,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
@@ -44,11 +46,15 @@ public class Deadlines {
         this.properties = properties;
         this.events = events;
         this.perWatch = new TransactionTemplate(transactions);
+        this.businessDay = businessDay;
     }
 
-    /** Today where the campaign runs. */
+    /**
+     * Today where the campaign runs: the platform's {@link dudao.platform.Today} when it is fixed (the demo replays
+     * 2018-07-30), otherwise the clock's date in the campaign's zone.
+     */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(properties.zone()));
+        return businessDay.isFixed() ? businessDay.date() : LocalDate.now(clock.withZone(properties.zone()));
     }
 
     /** The time zone in which days begin and end. */
