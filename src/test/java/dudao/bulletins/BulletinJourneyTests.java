@@ -88,7 +88,10 @@ class BulletinJourneyTests {
             browser.find("#groups thead th:nth-child(2) button").click();
             assertThat(browser.find("#groups thead th:nth-child(2)").getAttribute("aria-sort"))
                     .isEqualTo("ascending");
+            assertThat(((JavascriptExecutor) chrome).executeScript("return Array.isArray(window.__errors);"))
+                    .isEqualTo(true);
             assertThat(errors(browser)).isEmpty();
+            assertThat(severeLog(browser)).isEmpty();
 
             browser.click("#bulletins-link");
             var existing = chrome.findElements(By.cssSelector("#bulletin-" + LAST_DAY + " a"));
