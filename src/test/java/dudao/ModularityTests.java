@@ -14,11 +14,14 @@ class ModularityTests {
         MODULES.verify();
     }
 
+    /**
+     * The component diagrams only: the module canvases read the Javadoc that Modulith's annotation processor
+     * collects, and its JSON parser fails on Javadoc quoting the article (“…，…”) with ASCII quotes.
+     */
     @Test
     void writesModuleDiagramsIntoDocs() {
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
                 .writeModulesAsPlantUml()
-                .writeIndividualModulesAsPlantUml()
-                .writeModuleCanvases();
+                .writeIndividualModulesAsPlantUml();
     }
 }

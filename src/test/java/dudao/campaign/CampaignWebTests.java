@@ -94,6 +94,8 @@ class CampaignWebTests {
     void aFailedChecklistItemBecomesAFinding() throws Exception {
         var group13 = groups.stationedIn(round.id(), new RegionCode("500113")).orElseThrow();
         var item = campaign.focusAreas().get(2).items().get(2);
+        // From a passing assessment, so that the failure is new even on a database an earlier run left behind.
+        checklists.assess(group13.id(), item.id(), AssessmentResult.PARTLY, null, null, principals.staff("group13"));
         mvc.perform(put(
                                 "/api/v1/groups/{g}/checklist/{i}",
                                 group13.id().value(),

@@ -34,7 +34,7 @@ class SignInJourneyTests {
             assertThat(browser.pageText()).contains("Sign out", "Accounts");
 
             browser.clickText("Accounts");
-            browser.waitForText("jiangjin-police");
+            browser.waitForText("auditor");
 
             browser.clickText("Sign out");
             browser.waitForText("You have signed out.");
