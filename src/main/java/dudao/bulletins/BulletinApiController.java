@@ -24,10 +24,20 @@ class BulletinApiController {
 
     private final Dashboard dashboard;
     private final DailyBulletins bulletins;
+    private final Rankings rankings;
 
-    BulletinApiController(Dashboard dashboard, DailyBulletins bulletins) {
+    BulletinApiController(Dashboard dashboard, DailyBulletins bulletins, Rankings rankings) {
         this.dashboard = dashboard;
         this.bulletins = bulletins;
+        this.rankings = rankings;
+    }
+
+    @GetMapping("/stats/rankings")
+    Rankings.Result rankings(
+            @RequestParam long round,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @AuthenticationPrincipal Staff me) {
+        return rankings.of(new RoundId(round), date, me);
     }
 
     @GetMapping("/stats/overview")

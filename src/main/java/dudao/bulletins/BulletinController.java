@@ -41,8 +41,10 @@ class BulletinController {
     private final Today today;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final Rankings rankings;
 
     BulletinController(
+            Rankings rankings,
             Dashboard dashboard,
             DailyBulletins bulletins,
             BulletinDocuments documents,
@@ -57,6 +59,19 @@ class BulletinController {
         this.today = today;
         this.json = json;
         this.messages = messages;
+        this.rankings = rankings;
+    }
+
+    @GetMapping("/rankings")
+    String rankings(
+            @RequestParam long round,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @AuthenticationPrincipal Staff me,
+            Model model) {
+        model.addAttribute("round", rounds.require(new RoundId(round)));
+        model.addAttribute("result", rankings.of(new RoundId(round), date, me));
+        model.addAttribute("items", Rankings.Item.values());
+        return "bulletins/rankings";
     }
 
     @GetMapping("/dashboard")

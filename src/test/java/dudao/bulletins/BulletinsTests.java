@@ -400,6 +400,20 @@ class BulletinsTests {
     }
 
     @Test
+    void rankingsScoreEveryGroupAndDistrictItemByItemWithinTheReadersJurisdiction() throws Exception {
+        var city = api("/api/v1/stats/rankings?round=" + round + "&date=" + LAST_DAY, "city");
+        assertThat(city.get("groups")).hasSize(40);
+        assertThat(city.get("districts")).hasSize(40);
+        assertThat(city.get("groups").get(0).get("place").asInt()).isEqualTo(1);
+        assertThat(city.get("groups").get(0).get("items").size()).isGreaterThanOrEqualTo(3);
+        var jiangjin = api("/api/v1/stats/rankings?round=" + round + "&date=" + LAST_DAY, "jiangjin");
+        assertThat(jiangjin.get("groups")).hasSize(1);
+        assertThat(jiangjin.get("districts")).hasSize(1);
+        mvc.perform(get("/rankings?round=" + round + "&date=" + LAST_DAY).with(as("city")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void unitsAndAuditorsDoNotReadTheDashboard() throws Exception {
         mvc.perform(get("/api/v1/stats/overview?round=" + round + "&date=" + LAST_DAY)
                         .with(SignIns.bearer(mvc, "auditor")))
