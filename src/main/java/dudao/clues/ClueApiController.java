@@ -126,7 +126,14 @@ class ClueApiController {
         return statistics.funnel(asOf, by == null ? ClueStatistics.By.DISTRICT : by, me);
     }
 
-    record Created(long id, String serial, String receiptCode) {}
+    record Created(long id, String serial, String receiptCode) {
+
+        /** Never the receipt code: Spring logs response bodies this way at DEBUG. */
+        @Override
+        public String toString() {
+            return "Created[id=" + id + ", serial=" + serial + ", receiptCode=***]";
+        }
+    }
 
     record StepDone(long id, ClueStatus status) {}
 

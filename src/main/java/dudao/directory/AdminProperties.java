@@ -7,4 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code DUDAO_ADMIN_USERNAME}, {@code DUDAO_ADMIN_PASSWORD}); this account must enrol its second factor.
  */
 @ConfigurationProperties("dudao.admin")
-record AdminProperties(String username, String password) {}
+record AdminProperties(String username, String password) {
+
+    @Override
+    public String toString() {
+        return "AdminProperties[username=" + username + ", password=***]";
+    }
+}

@@ -39,7 +39,13 @@ class ApiTokens implements BearerTokens {
         this.lifetime = lifetime;
     }
 
-    record Issued(String token, Instant expiresAt) {}
+    record Issued(String token, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "Issued[token=***, expiresAt=" + expiresAt + "]";
+        }
+    }
 
     @Transactional
     Issued issue(AccountRow row) {

@@ -2,6 +2,7 @@ package dudao.directory;
 
 import dudao.platform.Actor;
 import java.io.Serializable;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * The signed-in staff member, as every controller receives it ({@code @AuthenticationPrincipal Staff me}).
@@ -16,7 +17,14 @@ public record Staff(
         Jurisdiction jurisdiction,
         UnitId unit,
         boolean secondFactorOff)
-        implements Actor, Serializable {
+        implements Actor, Serializable, AuthenticatedPrincipal {
+
+    /** The sign-in's name (Spring Session indexes sessions by it): the username, not the whole record. */
+    @Override
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String getName() {
+        return username;
+    }
 
     @Override
     public String roleCode() {

@@ -48,7 +48,13 @@ public class StaffAccounts {
     }
 
     /** An account just created or reset, with the temporary password to hand over once. */
-    public record Created(StaffId id, String temporaryPassword) {}
+    public record Created(StaffId id, String temporaryPassword) {
+
+        @Override
+        public String toString() {
+            return "Created[id=" + id + ", temporaryPassword=***]";
+        }
+    }
 
     public Created create(NewAccount account, Staff by) {
         var username = account.username().trim().toLowerCase();

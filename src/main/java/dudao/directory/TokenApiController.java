@@ -30,9 +30,22 @@ class TokenApiController {
             String password,
 
             @Size(max = 10, message = "{validation.tooLong}")
-            String totp) {}
+            String totp) {
 
-    record TokenResponse(String token, Instant expiresAt) {}
+        /** Never the password or the code: Spring logs request bodies this way at DEBUG. */
+        @Override
+        public String toString() {
+            return "TokenRequest[username=" + username + ", password=***, totp=***]";
+        }
+    }
+
+    record TokenResponse(String token, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "TokenResponse[token=***, expiresAt=" + expiresAt + "]";
+        }
+    }
 
     @PostMapping("/api/v1/tokens")
     ResponseEntity<TokenResponse> issue(@Valid @RequestBody TokenRequest request) {

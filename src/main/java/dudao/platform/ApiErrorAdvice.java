@@ -115,6 +115,21 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn(
+                    "Database unavailable serving {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .body(errors.body(
+                            request,
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            DatabaseUnavailable.MESSAGE_KEY,
+                            new Object[0],
+                            List.of()));
+        }
         log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", new Object[0], List.of());
     }

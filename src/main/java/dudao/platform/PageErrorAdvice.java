@@ -47,6 +47,16 @@ class PageErrorAdvice {
         return page(response, model, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", new Object[0]);
     }
 
+    @ExceptionHandler({
+        org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.transaction.CannotCreateTransactionException.class,
+        org.springframework.transaction.TransactionSystemException.class
+    })
+    String databaseUnavailable(HttpServletResponse response, Model model) {
+        response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        return page(response, model, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE_KEY, new Object[0]);
+    }
+
     private static String page(
             HttpServletResponse response, Model model, HttpStatus status, String key, Object[] args) {
         response.setStatus(status.value());

@@ -49,7 +49,14 @@ class PublicTipApiController {
         this.errors = errors;
     }
 
-    record Created(String receiptCode, String serial) {}
+    record Created(String receiptCode, String serial) {
+
+        /** Never the receipt code: Spring logs response bodies this way at DEBUG. */
+        @Override
+        public String toString() {
+            return "Created[receiptCode=***, serial=" + serial + "]";
+        }
+    }
 
     @PostMapping
     ResponseEntity<Created> submit(
@@ -73,7 +80,13 @@ class PublicTipApiController {
 
     record Lookup(
             @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}")
-            String receiptCode) {}
+            String receiptCode) {
+
+        @Override
+        public String toString() {
+            return "Lookup[receiptCode=***]";
+        }
+    }
 
     record Status(String serial, LocalDate receivedOn, ReporterFollowUp.PublicStatus status, List<Shown> messages) {}
 
@@ -100,7 +113,13 @@ class PublicTipApiController {
             String receiptCode,
 
             @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}")
-            String text) {}
+            String text) {
+
+        @Override
+        public String toString() {
+            return "Reply[receiptCode=***]";
+        }
+    }
 
     @PostMapping("/messages")
     ResponseEntity<Map<String, Object>> reply(

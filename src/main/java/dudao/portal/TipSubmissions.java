@@ -57,7 +57,13 @@ class TipSubmissions {
     }
 
     /** The answer to a submission; {@code replayed} when it is the answer an earlier request with the key got. */
-    record Receipt(String serial, String receiptCode, boolean replayed) {}
+    record Receipt(String serial, String receiptCode, boolean replayed) {
+
+        @Override
+        public String toString() {
+            return "Receipt[serial=" + serial + ", receiptCode=***, replayed=" + replayed + "]";
+        }
+    }
 
     @Transactional
     Receipt submit(PublicTip tip, String idempotencyKey, List<Uploads.Checked> files) {
