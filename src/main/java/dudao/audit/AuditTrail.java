@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,9 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Appends to and reads the audit trail. An entry is written in the transaction of the change it records, so a change
  * that rolls back leaves no entry and an entry never describes a change that did not happen. Writing takes no lock:
- * right after the transaction commits, the entry is chained — given the next gap-free seq and its MAC — by a chainer
- * that holds an advisory lock for one short batch, so concurrent writers never wait for each other's commits. A
- * background pass chains whatever a crash left unchained.
+ * when the transaction commits, the trail's chainer thread is woken and chains every committed entry — the next
+ * gap-free seq and its MAC — holding an advisory lock for one short batch, so concurrent writers never wait for each
+ * other's commits. (Chaining on the committing thread would need a second connection while the first is still held,
+ * and under load every thread would wait for a connection nobody frees.) A background pass chains whatever a crash
+ * left unchained.
  */
 @Service
 public class AuditTrail {
@@ -40,6 +45,12 @@ public class AuditTrail {
     private final AuditKey key;
     private final Clock clock;
     private final TransactionTemplate chaining;
+    private final ExecutorService chainer = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "audit-chain");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean chainRequested = new AtomicBoolean();
 
     AuditTrail(JdbcClient jdbc, AuditKey key, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -99,14 +110,40 @@ public class AuditTrail {
                         RequestIdFilter.current(),
                         clip(details, MAX_DETAILS))
                 .update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            requestChaining();
+        } else {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    chainPending();
+                    requestChaining();
                 }
             });
         }
+    }
+
+    /** Wakes the chainer thread; requests while a run is pending are folded into it. */
+    void requestChaining() {
+        if (chainRequested.compareAndSet(false, true)) {
+            try {
+                chainer.execute(() -> {
+                    chainRequested.set(false);
+                    try {
+                        chainPending();
+                    } catch (RuntimeException e) {
+                        // The background pass retries within seconds; nothing is lost, the entries are committed.
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                chainRequested.set(false);
+            }
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopChaining() throws InterruptedException {
+        chainer.shutdown();
+        chainer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /**
@@ -171,11 +208,17 @@ public class AuditTrail {
     }
 
     /**
-     * Recomputes the whole chain. An entry changed or deleted directly in the database, or an entry inserted out of
-     * the chain, makes the first affected entry the answer.
+     * Recomputes the whole chain, after chaining what has just committed. An entry changed or deleted directly in the
+     * database, or an entry inserted out of the chain, makes the first affected entry the answer.
      */
-    @Transactional(readOnly = true)
     public Verification verify() {
+        chainPending();
+        var reading = new TransactionTemplate(chaining.getTransactionManager());
+        reading.setReadOnly(true);
+        return reading.execute(status -> verifyChain());
+    }
+
+    private Verification verifyChain() {
         var checked = new AtomicLong();
         var broken = new AtomicReference<Long>();
         var previous = new AtomicReference<byte[]>();

@@ -5,6 +5,7 @@ import dudao.directory.UnitId;
 import dudao.platform.Paged;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,18 +27,92 @@ class ClueApiController {
             "hasAnyRole('CITY_OFFICE','GROUP_LEADER','GROUP_MEMBER','DISTRICT_OFFICE','DISCIPLINE')";
     static final String REVIEWERS = "hasAnyRole('CITY_OFFICE','GROUP_LEADER','DISCIPLINE')";
     static final String VERIFIERS = "hasAnyRole('UNIT_HANDLER','DISCIPLINE')";
+    static final String ATTACHERS =
+            "hasAnyRole('CITY_OFFICE','GROUP_LEADER','GROUP_MEMBER','DISTRICT_OFFICE','DISCIPLINE','UNIT_HANDLER')";
     static final String REVEALERS = "hasAnyRole('CITY_OFFICE','GROUP_LEADER','DISCIPLINE')";
 
     private final ClueIntake intake;
     private final ClueHandling handling;
     private final ClueList list;
     private final ClueStatistics statistics;
+    private final ClueAttachments attachments;
+    private final ClueImport imports;
+    private final dudao.platform.JsonErrors errors;
+    private final org.springframework.context.MessageSource messages;
 
-    ClueApiController(ClueIntake intake, ClueHandling handling, ClueList list, ClueStatistics statistics) {
+    ClueApiController(
+            ClueIntake intake,
+            ClueHandling handling,
+            ClueList list,
+            ClueStatistics statistics,
+            ClueAttachments attachments,
+            ClueImport imports,
+            dudao.platform.JsonErrors errors,
+            org.springframework.context.MessageSource messages) {
+        this.imports = imports;
+        this.errors = errors;
+        this.messages = messages;
         this.intake = intake;
         this.handling = handling;
         this.list = list;
         this.statistics = statistics;
+        this.attachments = attachments;
+    }
+
+    record Imported(int imported, List<Created> clues) {}
+
+    /** A hotline's existing ledger, all or nothing; the receipt codes are in this answer only. */
+    @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(HANDLERS)
+    ResponseEntity<Imported> importLedger(
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @AuthenticationPrincipal Staff me)
+            throws java.io.IOException {
+        var done = imports.importLedger(file.getInputStream(), me);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Imported(
+                        done.size(),
+                        done.stream()
+                                .map(d -> new Created(
+                                        d.id().value(),
+                                        d.serial(),
+                                        d.receiptCode().value()))
+                                .toList()));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(ClueImport.Refused.class)
+    ResponseEntity<Map<String, Object>> importRefused(
+            ClueImport.Refused e, jakarta.servlet.http.HttpServletRequest request, java.util.Locale locale) {
+        var fields = e.errors().stream()
+                .map(r -> new dudao.platform.JsonErrors.FieldError(
+                        "row " + r.row() + ": " + r.field(),
+                        messages.getMessage(r.messageKey(), null, r.messageKey(), locale)))
+                .toList();
+        return ResponseEntity.badRequest()
+                .body(errors.body(request, HttpStatus.BAD_REQUEST, e.messageKey(), e.arguments(), fields));
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(ATTACHERS)
+    ResponseEntity<ClueAttachments.Attachment> attach(
+            @PathVariable long id,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @AuthenticationPrincipal Staff me)
+            throws java.io.IOException {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(attachments.add(new ClueId(id), file.getOriginalFilename(), file.getBytes(), me));
+    }
+
+    @GetMapping("/{id}/attachments")
+    List<ClueAttachments.Attachment> attachments(@PathVariable long id, @AuthenticationPrincipal Staff me) {
+        list.detail(new ClueId(id), me);
+        return attachments.of(new ClueId(id));
+    }
+
+    @GetMapping("/{id}/attachments/{attachment}")
+    ResponseEntity<byte[]> download(
+            @PathVariable long id, @PathVariable long attachment, @AuthenticationPrincipal Staff me) {
+        return ClueController.download(attachments.read(new ClueId(id), attachment, me));
     }
 
     @GetMapping("/funnel")

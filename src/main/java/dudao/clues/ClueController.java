@@ -61,6 +61,7 @@ class ClueController {
     private final ClueLedger ledger;
     private final ClueStatistics statistics;
     private final dudao.platform.Today today;
+    private final ClueAttachments attachments;
 
     ClueController(
             ClueIntake intake,
@@ -70,7 +71,8 @@ class ClueController {
             Units units,
             ClueLedger ledger,
             ClueStatistics statistics,
-            dudao.platform.Today today) {
+            dudao.platform.Today today,
+            ClueAttachments attachments) {
         this.intake = intake;
         this.handling = handling;
         this.list = list;
@@ -79,6 +81,38 @@ class ClueController {
         this.ledger = ledger;
         this.statistics = statistics;
         this.today = today;
+        this.attachments = attachments;
+    }
+
+    @PostMapping("/{id}/attachments")
+    @PreAuthorize(ClueApiController.ATTACHERS)
+    String attach(
+            @PathVariable long id,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @AuthenticationPrincipal Staff me,
+            RedirectAttributes r)
+            throws java.io.IOException {
+        attachments.add(new ClueId(id), file.getOriginalFilename(), file.getBytes(), me);
+        return done(id, "attach", r);
+    }
+
+    @GetMapping("/{id}/attachments/{attachment}")
+    org.springframework.http.ResponseEntity<byte[]> download(
+            @PathVariable long id, @PathVariable long attachment, @AuthenticationPrincipal Staff me) {
+        return download(attachments.read(new ClueId(id), attachment, me));
+    }
+
+    static org.springframework.http.ResponseEntity<byte[]> download(ClueAttachments.Content content) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(content.contentType()))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(content.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content.bytes());
     }
 
     @GetMapping("/export.xlsx")
@@ -171,6 +205,7 @@ class ClueController {
         model.addAttribute(
                 "steps", clue.openSteps().stream().filter(allowed::contains).toList());
         model.addAttribute("mayReveal", ClueHandling.MAY_REVEAL.contains(me.role()));
+        model.addAttribute("attachments", attachments.of(new ClueId(id)));
         model.addAttribute("scopes", Scope.values());
         model.addAttribute(
                 "subCategories",

@@ -2,6 +2,7 @@ package dudao.clues;
 
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * What the clue list (线索清单) can be narrowed by; every field optional.
@@ -18,8 +19,8 @@ public record ClueFilter(
         ActivityCategory category,
         Boolean key,
         Boolean officials,
-        LocalDate from,
-        LocalDate to) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
     public static ClueFilter none() {
         return new ClueFilter(null, null, null, null, null, null, null, null, null, null);

@@ -84,12 +84,6 @@ public class ClueIntake {
         var officials = named(clue.officials());
         var reporter = clue.reporter() == null || clue.reporter().isEmpty() ? null : clue.reporter();
 
-        int year = received.atZone(CHINA).getYear();
-        int number = jdbc.sql("""
-                insert into clue_serial (year, last_number) values (?, 1)
-                on conflict (year) do update set last_number = clue_serial.last_number + 1
-                returning last_number""").param(year).query(Integer.class).single();
-        var serial = "渝扫线〔" + year + "〕" + String.format("%05d", number) + "号";
         long id = jdbc.sql("select nextval('clue_id_seq')").query(Long.class).single();
         var receipt = ReceiptCode.random();
 
@@ -124,6 +118,14 @@ public class ClueIntake {
         var grams = Grams.of(activity.description());
         boolean recheck =
                 closedAsUntrueBefore(region.path(), activity.description().trim(), grams);
+        // The year's counter row stays locked until this transaction commits (that is what keeps serials gap-free),
+        // so it is taken as late as possible: after the similarity check and the encryption, right before the writes.
+        int year = received.atZone(CHINA).getYear();
+        int number = jdbc.sql("""
+                insert into clue_serial (year, last_number) values (?, 1)
+                on conflict (year) do update set last_number = clue_serial.last_number + 1
+                returning last_number""").param(year).query(Integer.class).single();
+        var serial = "渝扫线〔" + year + "〕" + String.format("%05d", number) + "号";
         jdbc.sql("""
                 insert into clue (id, serial, serial_year, serial_number, channel, received_at, recorded_at,
                                   recorded_by, region_code, region_path, group_number, round_id, anonymous,

@@ -94,6 +94,23 @@ class ClueKeys {
         return open(keyEncryptionKey, wrapped, aad(clueId, "reporter_key"));
     }
 
+    /** An attachment's bytes under its own key, bound to the attachment's stored name. */
+    byte[] sealFile(byte[] fileKey, String storedAs, byte[] content) {
+        return seal(fileKey, content, ("clue_attachment/" + storedAs).getBytes(StandardCharsets.UTF_8));
+    }
+
+    byte[] openFile(byte[] fileKey, String storedAs, byte[] sealed) {
+        return open(fileKey, sealed, ("clue_attachment/" + storedAs).getBytes(StandardCharsets.UTF_8));
+    }
+
+    byte[] wrapFileKey(byte[] fileKey, String storedAs) {
+        return seal(keyEncryptionKey, fileKey, ("clue_attachment/key/" + storedAs).getBytes(StandardCharsets.UTF_8));
+    }
+
+    byte[] unwrapFileKey(byte[] wrapped, String storedAs) {
+        return open(keyEncryptionKey, wrapped, ("clue_attachment/key/" + storedAs).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The column's value encrypted for that clue's row; null stays null. */
     byte[] encrypt(byte[] dataKey, long clueId, String column, String value) {
         return value == null ? null : seal(dataKey, value.getBytes(StandardCharsets.UTF_8), aad(clueId, column));

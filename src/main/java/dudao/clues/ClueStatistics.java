@@ -88,6 +88,29 @@ public class ClueStatistics {
         return rows;
     }
 
+    /**
+     * The clues whose handling time limit ran out before a day and that were not verified by its end, per region code
+     * (for the bulletins' warnings): received by then, not merged, counted as the reader may count them.
+     */
+    public java.util.Map<String, Long> overdueByRegion(LocalDate asOf, Staff me) {
+        var cutoff =
+                Timestamp.from(asOf.plusDays(1).atStartOfDay(ClueIntake.CHINA).toInstant());
+        var visible = ClueVisibility.forStatistics(me);
+        var params = new ArrayList<Object>(List.of(cutoff, cutoff, java.sql.Date.valueOf(asOf), cutoff, cutoff));
+        params.addAll(visible.params());
+        var out = new java.util.LinkedHashMap<String, Long>();
+        jdbc.sql("select c.region_code, count(*) from clue c where c.received_at < ?"
+                        + " and (c.merged_at is null or c.merged_at >= ?) and c.due_on < ?"
+                        + " and (c.verified_at is null or c.verified_at >= ?)"
+                        + " and (c.closed_at is null or c.closed_at >= ?) and " + visible.sql()
+                        + " group by c.region_code")
+                .params(params)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
+    }
+
     private static int count(String sql) {
         return (int) sql.chars().filter(ch -> ch == '?').count();
     }

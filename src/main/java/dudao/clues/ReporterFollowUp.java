@@ -3,7 +3,6 @@ package dudao.clues;
 import dudao.audit.AuditTrail;
 import dudao.audit.Outcome;
 import dudao.platform.BadInput;
-import dudao.platform.FileStore;
 import dudao.platform.NotFound;
 import dudao.platform.Uploads;
 import java.sql.Timestamp;
@@ -43,13 +42,13 @@ public class ReporterFollowUp {
             String serial, LocalDate receivedOn, PublicStatus status, List<Message> messages, List<FileRef> files) {}
 
     private final JdbcClient jdbc;
-    private final FileStore files;
+    private final ClueAttachments attachments;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ReporterFollowUp(JdbcClient jdbc, FileStore files, AuditTrail audit, Clock clock) {
+    ReporterFollowUp(JdbcClient jdbc, ClueAttachments attachments, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
-        this.files = files;
+        this.attachments = attachments;
         this.audit = audit;
         this.clock = clock;
     }
@@ -68,15 +67,11 @@ public class ReporterFollowUp {
                 .param(id.value())
                 .query((rs, n) -> new Message(rs.getTimestamp(1).toInstant(), rs.getBoolean(2), rs.getString(3)))
                 .list();
-        var attached = jdbc.sql("select at, from_reporter, name, media_type, size from clue_file where clue_id = ?"
-                        + " order by at, id")
+        var attached = jdbc.sql("select added_at, name, content_type, size from clue_attachment"
+                        + " where clue_id = ? and added_by = 'reporter' order by id")
                 .param(id.value())
                 .query((rs, n) -> new FileRef(
-                        rs.getTimestamp(1).toInstant(),
-                        rs.getBoolean(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5)))
+                        rs.getTimestamp(1).toInstant(), true, rs.getString(2), rs.getString(3), rs.getInt(4)))
                 .list();
         return new View(
                 (String) clue[0],
@@ -106,34 +101,17 @@ public class ReporterFollowUp {
         audit.record("CLUE_REPORTER_MESSAGE", "clue", id.value(), Outcome.SUCCESS, null);
     }
 
-    /** A file the reporter adds (already checked and stripped of metadata by {@link Uploads}). */
-    public void addFile(ClueId id, Uploads.Checked file, boolean fromReporter) {
+    /** A file the reporter adds (already checked and stripped of metadata by {@link Uploads}), stored encrypted. */
+    public void addFile(ClueId id, Uploads.Checked file) {
         requireExists(id);
-        long count = jdbc.sql("select count(*) from clue_file where clue_id = ?")
+        long count = jdbc.sql("select count(*) from clue_attachment where clue_id = ? and added_by = 'reporter'")
                 .param(id.value())
                 .query(Long.class)
                 .single();
         if (count >= MAX_FILES) {
             throw new BadInput("file", "clue.followUp.tooManyFiles", MAX_FILES);
         }
-        var key = files.put("clues", file.content());
-        var now = Instant.now(clock);
-        jdbc.sql("""
-                insert into clue_file (clue_id, at, from_reporter, store_key, name, media_type, size)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        id.value(),
-                        Timestamp.from(now),
-                        fromReporter,
-                        key,
-                        file.name(),
-                        file.mediaType(),
-                        file.content().length)
-                .update();
-        jdbc.sql("insert into clue_event (clue_id, at, actor, action, note) values (?, ?, ?, 'file-added', ?)")
-                .params(id.value(), Timestamp.from(now), fromReporter ? "reporter" : "staff", file.mediaType())
-                .update();
-        audit.record("CLUE_FILE_ADD", "clue", id.value(), Outcome.SUCCESS, file.mediaType());
+        attachments.addFromReporter(id, file);
     }
 
     private void requireExists(ClueId id) {

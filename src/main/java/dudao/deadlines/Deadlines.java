@@ -46,7 +46,11 @@ public class Deadlines {
         this.perWatch = new TransactionTemplate(transactions);
     }
 
-    /** Today where the campaign runs. */
+    /**
+     * Today where the campaign runs, from the real clock. (It does not follow the platform's fixed demo date: a
+     * transition's day is the day of its timestamp, and those are real. See the shortcut in the closing note of
+     * issue 4.)
+     */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(properties.zone()));
     }

@@ -1,6 +1,6 @@
 package dudao.deadlines;
 
-/** What a deadline belongs to, e.g. {@code ("problem", 42)} or {@code ("clue", 7)}. */
+/** What a deadline belongs to, e.g. problem 42 or clue 7. */
 public record Subject(String type, long id) {
 
     public Subject {

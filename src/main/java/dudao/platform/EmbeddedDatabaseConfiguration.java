@@ -42,7 +42,7 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(settings.temporary())
                 .setPort(settings.port())
                 .setPGStartupWait(settings.startTimeout())
-                .setServerConfig("max_connections", "100")
+                .setServerConfig("max_connections", "300")
                 .setLocaleConfig("encoding", "UTF8")
                 // pg_trgm treats CJK characters as letters only under a UTF-8 ctype; under "C" Chinese has no trigrams.
                 .setLocaleConfig("locale", "C.UTF-8")
@@ -54,7 +54,7 @@ class EmbeddedDatabaseConfiguration {
         var ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
-        ds.setMaximumPoolSize(10);
+        ds.setMaximumPoolSize(20);
         ds.setPoolName("dudao-embedded");
         return ds;
     }

@@ -197,7 +197,7 @@ class TipFormController {
                 followUp.reply(clue, text);
             }
             for (var file : checked) {
-                followUp.addFile(clue, file, true);
+                followUp.addFile(clue, file);
             }
             model.addAttribute("done", "portal.tip.replied");
         } catch (UserFacingException refused) {

@@ -109,7 +109,7 @@ class TipSubmissions {
                         tip.officials()),
                 null);
         for (var file : files) {
-            followUp.addFile(accepted.id(), file, true);
+            followUp.addFile(accepted.id(), file);
         }
         var code = accepted.receiptCode().value();
         if (key != null) {

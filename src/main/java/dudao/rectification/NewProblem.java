@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A problem to record: "见问题, 见单位, 见责任". The group defaults to the recorder's own group in the round.
+ * A problem to record: “见问题、见单位、见责任”. The group defaults to the recorder's own group in the round.
  */
 public record NewProblem(
         @NotNull(message = "{validation.required}") Long round,

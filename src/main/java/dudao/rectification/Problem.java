@@ -105,7 +105,7 @@ public final class Problem {
 
     /**
      * A unit reports the measures it took. The lead unit's feedback is the one verified: it moves the problem to
-     * "feedback submitted". Evidence files are stored with the timeline entry this adds.
+     * “feedback submitted”. Evidence files are stored with the timeline entry this adds.
      */
     void submitFeedback(String measures, Participant by, Instant at) {
         if (measures == null || measures.isBlank()) {

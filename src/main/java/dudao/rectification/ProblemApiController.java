@@ -88,6 +88,13 @@ class ProblemApiController {
         return ResponseEntity.ok().eTag(etag(view.version())).body(view);
     }
 
+    @PostMapping("/look-back-sample")
+    @PreAuthorize("hasRole('CITY_OFFICE')")
+    List<ProblemRow> lookBackSample(
+            @RequestParam long round, @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Staff me) {
+        return problems.lookBackSample(new RoundId(round), size, me);
+    }
+
     @GetMapping("/{id}/evidence/{file}")
     ResponseEntity<Resource> evidence(
             @PathVariable long id, @PathVariable long file, @AuthenticationPrincipal Staff me) {
@@ -256,7 +263,7 @@ class ProblemApiController {
         return "\"" + version + "\"";
     }
 
-    /** The version an {@code If-Match} names ({@code "3"} or {@code W/"3"}); null when absent or {@code *}. */
+    /** The version an {@code If-Match} names (the number in quotes, strong or weak); null when absent or {@code *}. */
     static Long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;

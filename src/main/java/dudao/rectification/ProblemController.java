@@ -52,6 +52,7 @@ class ProblemController {
     private final Deadlines deadlines;
     private final ProblemLedger ledger;
     private final OfficialDocuments documents;
+    private final dudao.campaign.Checklists checklists;
 
     ProblemController(
             ProblemList problems,
@@ -63,7 +64,9 @@ class ProblemController {
             Units units,
             Deadlines deadlines,
             ProblemLedger ledger,
-            OfficialDocuments documents) {
+            OfficialDocuments documents,
+            dudao.campaign.Checklists checklists) {
+        this.checklists = checklists;
         this.ledger = ledger;
         this.documents = documents;
         this.problems = problems;
@@ -100,6 +103,21 @@ class ProblemController {
     }
 
     private String listPage(ProblemFilter filter, Staff me, Model model) {
+        // The pager keeps the filters: its base link carries them.
+        var query = org.springframework.web.util.UriComponentsBuilder.fromPath(
+                        Boolean.TRUE.equals(model.getAttribute("mine")) ? "/problems/mine" : "/problems")
+                .queryParamIfPresent("round", java.util.Optional.ofNullable(filter.round()))
+                .queryParamIfPresent("group", java.util.Optional.ofNullable(filter.group()))
+                .queryParamIfPresent(
+                        "region", java.util.Optional.ofNullable(filter.region()).filter(r -> !r.isBlank()))
+                .queryParamIfPresent("unit", java.util.Optional.ofNullable(filter.unit()))
+                .queryParamIfPresent("focusArea", java.util.Optional.ofNullable(filter.focusArea()))
+                .queryParamIfPresent("status", java.util.Optional.ofNullable(filter.status()))
+                .queryParamIfPresent("warning", java.util.Optional.ofNullable(filter.warning()))
+                .queryParamIfPresent("overdue", java.util.Optional.ofNullable(filter.overdue()))
+                .build()
+                .toUriString();
+        model.addAttribute("pagerBase", query);
         var round = currentRound(filter.round());
         model.addAttribute("rounds", rounds.all());
         model.addAttribute("groups", round == null ? List.of() : groups.ofRound(round.id(), me.jurisdiction()));
@@ -117,8 +135,26 @@ class ProblemController {
 
     @GetMapping("/new")
     @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
-    String form(@AuthenticationPrincipal Staff me, Model model) {
+    String form(@RequestParam(required = false) Long finding, @AuthenticationPrincipal Staff me, Model model) {
         var round = currentRound(null);
+        if (finding != null) {
+            // A failed checklist item raises a problem pre-filled with its district, focus area and text.
+            var f = checklists.finding(new dudao.campaign.FindingId(finding), me.jurisdiction());
+            model.addAttribute(
+                    "problem",
+                    new NewProblem(
+                            f.round().value(),
+                            f.group().value(),
+                            f.district().value(),
+                            f.focusArea().value(),
+                            Source.CHECKLIST,
+                            f.itemText().length() > 200 ? f.itemText().substring(0, 200) : f.itemText(),
+                            f.notes() == null || f.notes().isBlank() ? f.itemText() : f.notes(),
+                            null,
+                            null,
+                            f.evidence()));
+            return formPage(me, model);
+        }
         model.addAttribute(
                 "problem",
                 new NewProblem(

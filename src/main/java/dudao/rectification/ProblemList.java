@@ -291,7 +291,7 @@ public class ProblemList {
         }
     }
 
-    /** What the service needs of a problem the caller may see; "not found" when outside their scope. */
+    /** What the service needs of a problem the caller may see; “not found” when outside their scope. */
     record Header(long campaignId, String regionPath, String title) {}
 
     private Header header(ProblemId id, Staff by) {
@@ -433,6 +433,42 @@ public class ProblemList {
                         rs.getString("text"),
                         files.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
+    }
+
+    /**
+     * 回头看: a random sample of the round's closed problems within the caller's jurisdiction, for the city office to
+     * re-check; a relapse found is then recorded with {@link #reopen}. The draw is audited so it can be shown to be
+     * random rather than chosen.
+     */
+    public List<ProblemRow> lookBackSample(RoundId round, int size, Staff by) {
+        if (by.role() != Role.CITY_OFFICE) {
+            throw new AccessDeniedException("look-back");
+        }
+        if (size < 1 || size > 200) {
+            throw new BadInput("size", "problem.lookBack.size");
+        }
+        var today = deadlines.today();
+        var sample = jdbc.sql("""
+                select p.id, p.title, g.number as group_number, r.name as region_name, fa.name as focus_area_name,
+                       (select u.name from problem_unit lu join unit u on u.id = lu.unit_id
+                        where lu.problem_id = p.id and lu.lead) as lead_unit_name,
+                       p.status, p.cycle, p.deadline, p.yellow_from, p.version
+                from problem p
+                join inspection_group g on g.id = p.group_id
+                join region r on r.code = p.region_code
+                left join focus_area fa on fa.id = p.focus_area_id
+                where p.round_id = ? and p.status = 'CLOSED' and p.region_path like ?
+                order by random() limit ?""")
+                .params(round.value(), by.jurisdiction().likePattern(), size)
+                .query((rs, n) -> row(rs, today))
+                .list();
+        audit.record(
+                "PROBLEM_LOOKBACK_SAMPLE",
+                SUBJECT,
+                "round-" + round.value(),
+                Outcome.SUCCESS,
+                "drawn=" + sample.stream().map(r -> Long.toString(r.id())).toList());
+        return sample;
     }
 
     /** An evidence file of a problem the caller may see; the read is audited. */

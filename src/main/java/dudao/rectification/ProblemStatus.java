@@ -3,7 +3,7 @@ package dudao.rectification;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * Where a problem stands. "Overdue" is not among them on purpose: it follows from the deadline and the clock
+ * Where a problem stands. “Overdue” is not among them on purpose: it follows from the deadline and the clock
  * ({@link Problem#isOverdue(java.time.LocalDate)}), so nobody can set or forget it.
  */
 public enum ProblemStatus implements MessageSourceResolvable {

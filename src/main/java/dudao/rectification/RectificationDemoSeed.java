@@ -320,8 +320,16 @@ class RectificationDemoSeed implements ApplicationRunner {
                             .get((i / areas.size() + group.number())
                                     % area.problems().size());
                     plan.region = townships.isEmpty() || i % 3 != 0 ? district : townships.get(i % townships.size());
-                    plan.lead = unitOf(group.region(), area.leadKind());
-                    plan.assisting = i % 2 == 0 ? null : unitOf(group.region(), area.assistingKind());
+                    // One handler account per district (the political-legal committee coordinates), plus 江津区's
+                    // police bureau with its demo account: the police lead only there, and assist elsewhere.
+                    var leadKind = area.leadKind();
+                    var assistingKind = area.assistingKind();
+                    if (leadKind.equals("POLICE") && !group.region().value().equals("500116")) {
+                        leadKind = "POLITICAL_LEGAL";
+                        assistingKind = "POLICE";
+                    }
+                    plan.lead = unitOf(group.region(), leadKind);
+                    plan.assisting = i % 2 == 0 ? null : unitOf(group.region(), assistingKind);
                     if (plan.assisting != null && plan.assisting.id().equals(plan.lead.id())) {
                         plan.assisting = null;
                     }

@@ -37,6 +37,7 @@ public class RectificationStatistics {
     public record Figures(String key, String label, long found, long closed, long rectifying, long overdue) {
 
         /** Closed ÷ found, 0 when nothing was found. */
+        @com.fasterxml.jackson.annotation.JsonProperty("rate")
         public double rate() {
             return found == 0 ? 0 : (double) closed / found;
         }

@@ -171,7 +171,7 @@ class ClueIntakeTests {
                 .andExpect(jsonPath("$.phone").value("13922223333"));
         var entry = jdbc.sql("""
                 select actor || ' ' || details from audit_entry
-                where action = 'reveal-identity' and object_id = ? order by seq desc limit 1""").param(String.valueOf(id)).query(String.class).single();
+                where action = 'reveal-identity' and object_id = ? order by id desc limit 1""").param(String.valueOf(id)).query(String.class).single();
         assertThat(entry).isEqualTo("city reason=需回访举报人核实细节");
         assertThat(jdbc.sql("select string_agg(coalesce(details, ''), ' ') from audit_entry where object_id = ?")
                         .param(String.valueOf(id))

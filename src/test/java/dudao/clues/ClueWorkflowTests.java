@@ -247,7 +247,7 @@ class ClueWorkflowTests {
         step("city", first, "review", "{\"accept\":true}").andExpect(status().isOk());
         step("city", first, "close", "{}").andExpect(status().isOk());
         long again = create("几江街道酒楼的黄老板强迫附近商户高价买他的酒水，不买就威胁", false);
-        long unrelated = create("几江街道某网吧长期违规接纳未成年人通宵上网", false);
+        long unrelated = create("几江街道某化工厂夜间偷排污水，河里死鱼很多", false);
         assertThat(jdbc.sql("select recheck from clue where id = ?")
                         .param(again)
                         .query(Boolean.class)

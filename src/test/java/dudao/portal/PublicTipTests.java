@@ -13,7 +13,6 @@ import com.jayway.jsonpath.JsonPath;
 import dudao.DudaoTest;
 import dudao.SignIns;
 import dudao.clues.ClueIntake;
-import dudao.platform.FileStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,7 +46,10 @@ class PublicTipTests {
     ClueIntake intake;
 
     @Autowired
-    FileStore files;
+    dudao.clues.ClueAttachments attachments;
+
+    @Autowired
+    dudao.directory.StaffAccounts accounts;
 
     static RequestPostProcessor from(String address) {
         return request -> {
@@ -305,12 +307,12 @@ class PublicTipTests {
         var html = receipt.getResponse().getContentAsString();
         var code = html.replaceAll("(?s).*id=\"receipt-code\">(\\d{16})<.*", "$1");
         long id = intake.byReceipt(code).orElseThrow().value();
-        var key = jdbc.sql("select store_key from clue_file where clue_id = ?")
-                .param(id)
-                .query(String.class)
-                .single();
-        assertThat(new String(files.get("clues", key), StandardCharsets.ISO_8859_1))
-                .doesNotContain("Exif");
+        var city = accounts.principal("city").orElseThrow();
+        var stored = attachments.of(new dudao.clues.ClueId(id));
+        assertThat(stored).hasSize(1);
+        var content = attachments.read(new dudao.clues.ClueId(id), stored.get(0).id(), city);
+        assertThat(content.contentType()).isEqualTo("image/jpeg");
+        assertThat(new String(content.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
     }
 
     @Test

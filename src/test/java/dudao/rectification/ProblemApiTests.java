@@ -191,6 +191,26 @@ class ProblemApiTests {
     }
 
     @Test
+    void cityOfficeDrawsARandomSampleOfClosedProblemsForTheLookBack() throws Exception {
+        mvc.perform(post("/api/v1/problems/look-back-sample")
+                        .param("round", Long.toString(round))
+                        .param("size", "5")
+                        .with(authentication(principals.authentication("city"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()", is(5)))
+                .andExpect(jsonPath("$[0].status", is("CLOSED")));
+        mvc.perform(post("/api/v1/problems/look-back-sample")
+                        .param("round", Long.toString(round))
+                        .with(authentication(principals.authentication("group16"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/problems/look-back-sample")
+                        .param("round", Long.toString(round))
+                        .param("size", "0")
+                        .with(authentication(principals.authentication("city"))))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void listsWithFiltersAndStatistics() throws Exception {
         create();
         mvc.perform(get("/api/v1/problems")
@@ -205,6 +225,7 @@ class ProblemApiTests {
                         .param("by", "DISTRICT")
                         .with(authentication(principals.authentication("city"))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total.found").isNumber());
+                .andExpect(jsonPath("$.total.found").isNumber())
+                .andExpect(jsonPath("$.total.rate").isNumber());
     }
 }

@@ -160,7 +160,7 @@ class ProblemListTests {
     void auditsEveryTransition() {
         var id = assignedToPolice("审计测试");
         var actions = jdbc.sql(
-                        "select action from audit_entry where object_type = 'problem' and object_id = ? order by seq")
+                        "select action from audit_entry where object_type = 'problem' and object_id = ? order by id")
                 .param(id.toString())
                 .query(String.class)
                 .list();

@@ -88,6 +88,9 @@ class ProblemPagesTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("列表页面测试")))
                 .andExpect(content().string(containsString("id=\"problems\"")));
+        mvc.perform(get("/problems").param("status", "CLOSED").with(authentication(principals.authentication("city"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/problems?status=CLOSED&amp;page=1")));
     }
 
     @Test
@@ -125,6 +128,48 @@ class ProblemPagesTests {
                 .andExpect(content().string(containsString("statistics-total")));
         mvc.perform(get("/problems/new").with(authentication(principals.authentication("jiangjin-police"))))
                 .andExpect(status().isForbidden());
+    }
+
+    @Autowired
+    dudao.campaign.Checklists checklists;
+
+    @Autowired
+    dudao.campaign.InspectionGroups groups;
+
+    @Autowired
+    dudao.campaign.Campaigns campaigns;
+
+    @Test
+    void preFillsAProblemFromAFailedChecklistItem() throws Exception {
+        var group16 = principals.staff("group16");
+        var roundId = new dudao.campaign.RoundId(round);
+        var group = groups.of(group16.id(), roundId).orElseThrow();
+        var campaign = rounds.require(roundId).campaign();
+        var item = campaigns.require(campaign).focusAreas().get(1).items().get(0);
+        var finding = checklists
+                .assess(group.id(), item.id(), dudao.campaign.AssessmentResult.FAILS, "清单检查：未达标的具体情况", null, group16)
+                .orElseThrow();
+        mvc.perform(get("/problems/new")
+                        .param("finding", finding.toString())
+                        .with(authentication(principals.authentication("group16"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("清单检查：未达标的具体情况")))
+                .andExpect(content().string(containsString("value=\"CHECKLIST\" selected")));
+    }
+
+    @Test
+    void listsWhatWaitsForEachRoleOnTheHomePage() throws Exception {
+        var id = assigned("首页待办测试");
+        mvc.perform(get("/").with(authentication(principals.authentication("jiangjin-police"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("待签收")))
+                .andExpect(content().string(containsString("首页待办测试")));
+        var police = principals.staff("jiangjin-police");
+        problems.acknowledge(id, null, police);
+        problems.submitFeedback(id, "已整改", List.of(), null, police);
+        mvc.perform(get("/").with(authentication(principals.authentication("group16"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("待核查销号")));
     }
 
     @Test
