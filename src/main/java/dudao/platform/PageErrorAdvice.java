@@ -36,7 +36,9 @@ class PageErrorAdvice {
     @ExceptionHandler({
         HttpMessageNotReadableException.class,
         MethodArgumentTypeMismatchException.class,
-        MissingServletRequestParameterException.class
+        MissingServletRequestParameterException.class,
+        org.springframework.web.multipart.MultipartException.class,
+        org.springframework.web.multipart.support.MissingServletRequestPartException.class
     })
     String unreadable(HttpServletResponse response, Model model) {
         return page(response, model, HttpStatus.BAD_REQUEST, "error.unreadable", new Object[0]);

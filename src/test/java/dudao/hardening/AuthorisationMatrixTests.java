@@ -182,6 +182,21 @@ class AuthorisationMatrixTests {
         values.put("number", Integer.toString(groupNumber));
         values.put("file", Long.toString(evidence));
         values.put("itemId", Long.toString(item));
+        values.put(
+                "attachment",
+                jdbc.sql("select id from clue_attachment where clue_id = ? order by id limit 1")
+                        .param(clue)
+                        .query(Long.class)
+                        .optional()
+                        .map(String::valueOf)
+                        .orElse("1"));
+        values.put(
+                "bulletin",
+                jdbc.sql("select id from bulletin order by id limit 1")
+                        .query(Long.class)
+                        .optional()
+                        .map(String::valueOf)
+                        .orElse("1"));
         values.put("step", "1");
         values.put("transition", "acknowledge");
         values.put("date", "2018-07-20");
@@ -199,6 +214,7 @@ class AuthorisationMatrixTests {
         if (path.startsWith("/campaigns")) return "campaign";
         if (path.startsWith("/admin/accounts") || path.startsWith("/staff")) return "staff";
         if (path.startsWith("/units")) return "unit";
+        if (path.startsWith("/bulletins")) return "bulletin";
         return "id";
     }
 
