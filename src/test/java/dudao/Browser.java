@@ -6,11 +6,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -93,16 +93,23 @@ public final class Browser implements AutoCloseable {
     }
 
     public String pageText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(WebDriverException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
     public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /**
+     * Waits until the page shows the text. While a form submission navigates, Chromium may answer a read of the old
+     * document's body with a stale-element or inspector error; those mean "not yet", so the wait reads again.
+     */
     public void waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
     }
 
     /** Signs in with the demo password. */
