@@ -561,20 +561,18 @@ public class ProblemList {
             throw new BadInput("size", "problem.lookBack.size");
         }
         var today = deadlines.today();
-        var sample = jdbc.sql("""
-                select p.id, p.title, g.number as group_number, r.name as region_name, fa.name as focus_area_name,
-                       (select u.name from problem_unit lu join unit u on u.id = lu.unit_id
-                        where lu.problem_id = p.id and lu.lead) as lead_unit_name,
-                       p.status, p.cycle, p.deadline, p.yellow_from, p.version
+        var sample = jdbc
+                .sql("""
+                select""" + " " + ROW_COLUMNS + " " + """
                 from problem p
-                join inspection_group g on g.id = p.group_id
-                join region r on r.code = p.region_code
-                left join focus_area fa on fa.id = p.focus_area_id
                 where p.round_id = ? and p.status = 'CLOSED' and p.region_path like ?
                 order by random() limit ?""")
                 .params(round.value(), by.jurisdiction().likePattern(), size)
                 .query((rs, n) -> row(rs, today))
-                .list();
+                .list()
+                .stream()
+                .map(new Names()::row)
+                .toList();
         audit.record(
                 "PROBLEM_LOOKBACK_SAMPLE",
                 SUBJECT,
@@ -655,22 +653,43 @@ public class ProblemList {
         var pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        var items = jdbc.sql("""
-                select p.id, p.title, g.number as group_number, r.name as region_name, fa.name as focus_area_name,
-                       (select u.name from problem_unit lu join unit u on u.id = lu.unit_id
-                        where lu.problem_id = p.id and lu.lead) as lead_unit_name,
-                       p.status, p.cycle, p.deadline, p.yellow_from, p.version
-                from problem p
-                join inspection_group g on g.id = p.group_id
-                join region r on r.code = p.region_code
-                left join focus_area fa on fa.id = p.focus_area_id""" + where + " order by p.recorded_at desc, p.id desc limit ? offset ?")
+        var items = jdbc
+                .sql("""
+                select""" + " " + ROW_COLUMNS + " " + """
+                from problem p""" + where
+                        + " order by p.recorded_at desc, p.id desc limit ? offset ?")
                 .params(pageParams)
                 .query((rs, n) -> row(rs, today))
-                .list();
+                .list()
+                .stream()
+                .map(new Names()::row)
+                .toList();
         return new Paged<>(items, page.page(), page.size(), total);
     }
 
-    private static ProblemRow row(ResultSet rs, LocalDate today) throws SQLException {
+    /** The columns of a list row: the problem's own; the names come from the modules that own them ({@link Names}). */
+    private static final String ROW_COLUMNS = """
+            p.id, p.title, p.campaign_id, p.group_id, p.region_code, p.focus_area_id,
+            (select lu.unit_id from problem_unit lu where lu.problem_id = p.id and lu.lead) as lead_unit_id,
+            p.status, p.cycle, p.deadline, p.yellow_from, p.version""";
+
+    /** A list row as the problem table holds it, before the names are looked up. */
+    private record RawRow(
+            long id,
+            String title,
+            long campaignId,
+            long groupId,
+            String regionCode,
+            Long focusAreaId,
+            Long leadUnitId,
+            ProblemStatus status,
+            int cycle,
+            LocalDate deadline,
+            Warning warning,
+            boolean overdue,
+            long version) {}
+
+    private static RawRow row(ResultSet rs, LocalDate today) throws SQLException {
         var status = ProblemStatus.valueOf(rs.getString("status"));
         var deadline = rs.getObject("deadline", LocalDate.class);
         var yellowFrom = rs.getObject("yellow_from", LocalDate.class);
@@ -681,19 +700,70 @@ public class ProblemList {
                     ? Warning.RED
                     : yellowFrom != null && !today.isBefore(yellowFrom) ? Warning.YELLOW : Warning.GREEN;
         }
-        return new ProblemRow(
+        return new RawRow(
                 rs.getLong("id"),
                 rs.getString("title"),
-                rs.getInt("group_number"),
-                rs.getString("region_name"),
-                rs.getString("focus_area_name"),
-                rs.getString("lead_unit_name"),
+                rs.getLong("campaign_id"),
+                rs.getLong("group_id"),
+                rs.getString("region_code"),
+                (Long) rs.getObject("focus_area_id"),
+                (Long) rs.getObject("lead_unit_id"),
                 status,
                 rs.getInt("cycle"),
                 deadline,
                 warning,
                 owing && deadline.isBefore(today),
                 rs.getLong("version"));
+    }
+
+    /**
+     * Names of groups, regions, focus areas and units through their modules' APIs, each looked up once per list (a
+     * page holds few distinct ones).
+     */
+    private final class Names {
+        private final java.util.Map<Long, Integer> groupNumbers = new java.util.HashMap<>();
+        private final java.util.Map<String, String> regionNames = new java.util.HashMap<>();
+        private final java.util.Map<Long, java.util.Map<Long, String>> focusAreas = new java.util.HashMap<>();
+        private final java.util.Map<Long, String> unitNames = new java.util.HashMap<>();
+
+        ProblemRow row(RawRow r) {
+            return new ProblemRow(
+                    r.id(),
+                    r.title(),
+                    groupNumbers.computeIfAbsent(
+                            r.groupId(),
+                            g -> groups.find(new GroupId(g))
+                                    .map(InspectionGroup::number)
+                                    .orElse(0)),
+                    regionNames.computeIfAbsent(
+                            r.regionCode(),
+                            c -> regions.find(new RegionCode(c))
+                                    .map(Region::name)
+                                    .orElse(c)),
+                    r.focusAreaId() == null
+                            ? null
+                            : focusAreas
+                                    .computeIfAbsent(r.campaignId(), ProblemList.this::focusAreaNames)
+                                    .get(r.focusAreaId()),
+                    r.leadUnitId() == null
+                            ? null
+                            : unitNames.computeIfAbsent(r.leadUnitId(), ProblemList.this::unitName),
+                    r.status(),
+                    r.cycle(),
+                    r.deadline(),
+                    r.warning(),
+                    r.overdue(),
+                    r.version());
+        }
+    }
+
+    private java.util.Map<Long, String> focusAreaNames(long campaignId) {
+        var names = new java.util.HashMap<Long, String>();
+        campaigns
+                .require(new dudao.campaign.CampaignId(campaignId))
+                .focusAreas()
+                .forEach(f -> names.put(f.id().value(), f.name()));
+        return names;
     }
 
     private Region regionInScope(String code, Staff by) {
