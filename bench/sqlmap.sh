@@ -56,6 +56,6 @@ run funnel -u "$BASE/api/v1/clues/funnel?asOf=2018-07-30*&by=DISTRICT*" --header
 run overview -u "$BASE/api/v1/stats/overview?round=$ROUND*&date=2018-07-30*" --headers="$AUTH"
 run statistics -u "$BASE/api/v1/problems/statistics?round=$ROUND*&asOf=2018-07-30*&by=GROUP*" --headers="$AUTH"
 echo
-echo "sqlmap $(sqlmap --version 2>/dev/null | tail -1), level $LEVEL, risk $RISK against $BASE"
+echo "sqlmap $(sqlmap --version 2>/dev/null | grep -v WARNING | tail -1), level $LEVEL, risk $RISK against $BASE"
 echo "injectable_targets=$found"
 echo "logs: $OUT"
