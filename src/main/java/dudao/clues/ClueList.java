@@ -63,6 +63,30 @@ public class ClueList {
         return new Paged<>(items, page.page(), page.size(), total);
     }
 
+    /**
+     * The key-clue list (重点线索): clues marked for joint study, with the study's conclusions, newest first, within what
+     * the reader may see.
+     */
+    public Paged<KeyClue> keyClues(Staff me, Paged.Request page) {
+        var visible = ClueVisibility.of(me);
+        var where = " where c.key_clue and " + visible.sql();
+        long total = jdbc.sql("select count(*) from clue c" + where)
+                .params(visible.params())
+                .query(Long.class)
+                .single();
+        var params = new ArrayList<Object>(visible.params());
+        params.add(page.size());
+        params.add(page.offset());
+        var today = today();
+        var items = jdbc.sql(
+                        SELECT.replace("c.verified_at, c.closed_at", "c.verified_at, c.closed_at, c.study_conclusion")
+                                + where + " order by c.received_at desc, c.id desc limit ? offset ?")
+                .params(params)
+                .query((rs, n) -> new KeyClue(row(rs, today), rs.getString("study_conclusion")))
+                .list();
+        return new Paged<>(items, page.page(), page.size(), total);
+    }
+
     /** How many clues match (for the home page's reminders). */
     public long count(ClueFilter filter, Staff me) {
         var params = new ArrayList<Object>();
