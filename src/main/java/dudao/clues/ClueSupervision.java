@@ -58,7 +58,7 @@ class ClueSupervision {
                     1,
                     clue.dueOn(),
                     null,
-                    clue.districtPath(),
+                    watchPath(clue.districtPath(), clue.officialsNamed()),
                     clue.handlingUnit(),
                     header.serial() + " 线索核查",
                     "/clues/" + clue.id().value()));
@@ -66,7 +66,11 @@ class ClueSupervision {
             deadlines.stop(handling);
         }
         if (owesReply(clue.hasContact(), clue.repliedAt() != null, clue.status())) {
-            watchReply(clue.id().value(), header, clue.districtPath(), clue.handlingUnit());
+            watchReply(
+                    clue.id().value(),
+                    header,
+                    watchPath(clue.districtPath(), clue.officialsNamed()),
+                    clue.handlingUnit());
         } else {
             deadlines.stop(new Subject(REPLY, clue.id().value()));
         }
@@ -81,8 +85,8 @@ class ClueSupervision {
      */
     int watchNewReplies(int batch) {
         var rows = jdbc.sql("""
-                select id, serial, received_at, region_path, handling_unit_id, replied_at is not null as replied,
-                       status
+                select id, serial, received_at, region_path, officials_named, handling_unit_id,
+                       replied_at is not null as replied, status
                 from clue where has_contact and not reply_watched
                 order by id limit ? for update skip locked""")
                 .param(batch)
@@ -91,7 +95,7 @@ class ClueSupervision {
                         new Header(
                                 rs.getString("serial"),
                                 rs.getTimestamp("received_at").toInstant()),
-                        rs.getString("region_path"),
+                        watchPath(rs.getString("region_path"), rs.getBoolean("officials_named")),
                         (Long) rs.getObject("handling_unit_id"),
                         rs.getBoolean("replied"),
                         ClueStatus.valueOf(rs.getString("status"))))
@@ -117,6 +121,15 @@ class ClueSupervision {
                 unit,
                 header.serial() + " 答复举报人",
                 "/clues/" + id));
+    }
+
+    /**
+     * Where the deadline is filed, which decides whose home page shows its notices: the clue's district, except for a
+     * clue naming officials, which its district must not learn of even by a notice's serial number; that one is filed
+     * at the city (the city office sees its notices, the handling unit its own reminders).
+     */
+    static String watchPath(String districtPath, boolean officialsNamed) {
+        return officialsNamed ? districtPath.substring(0, districtPath.indexOf('/', 1) + 1) : districtPath;
     }
 
     private static boolean owesReply(boolean hasContact, boolean replied, ClueStatus status) {

@@ -262,4 +262,47 @@ class ClueSupervisionTests {
         sweep(day.plusDays(27), day.plusDays(27));
         assertThat(ladder(ClueSupervision.REPLY, id)).hasSize(1);
     }
+
+    @Test
+    void keepsTheNoticesOfAClueNamingOfficialsOutOfItsDistrict() throws Exception {
+        var day = LocalDate.of(2005, 11, 1);
+        var body = mvc.perform(post("/api/v1/clues")
+                        .header(HttpHeaders.AUTHORIZATION, SignedIn.bearer(mvc, "city"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"channel":"LETTER","region":"500116","receivedAt":"%sT10:00:00+08:00",
+                                 "reporter":{"phone":"13600000001"},
+                                 "officials":[{"name":"孙某","detail":"江津区某局副局长"}],
+                                 "activity":{"category":"PROTECTIVE_UMBRELLA","place":"江津区","time":"不清楚",
+                                             "description":"某局副局长孙某为砂石团伙通风报信"}}""".formatted(day)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        long id = JSON.readTree(body).get("id").asLong();
+        var discipline = new UnitId(jdbc.sql("select id from unit where name = '市纪委监委'")
+                .query(Long.class)
+                .single());
+        on(day, h -> {
+            h.triage(new ClueId(id), Scope.EVIL, ActivityCategory.PROTECTIVE_UMBRELLA, staff("city"));
+            h.assign(new ClueId(id), discipline, 5, staff("city"));
+        });
+        sweep(day, dueOn(id).plusDays(40));
+
+        var handling = new Subject(ClueSupervision.HANDLING, id);
+        var reply = new Subject(ClueSupervision.REPLY, id);
+        assertThat(ladder(ClueSupervision.HANDLING, id))
+                .extracting(IssuedStep::rung)
+                .contains(Rung.SUPERVISION_NOTICE);
+        assertThat(ladder(ClueSupervision.REPLY, id))
+                .extracting(IssuedStep::rung)
+                .contains(Rung.SUPERVISION_NOTICE);
+        assertThat(deadlines.escalationsWithin("/500000/500116/%", 10_000))
+                .extracting(IssuedStep::subject)
+                .doesNotContain(handling, reply);
+        assertThat(deadlines.escalationsWithin("/500000/%", 10_000))
+                .extracting(IssuedStep::subject)
+                .contains(handling, reply);
+        assertThat(ladder(ClueSupervision.HANDLING, id)).allMatch(s -> discipline.value() == s.unitId());
+    }
 }
