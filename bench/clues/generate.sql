@@ -77,3 +77,4 @@ select c.id, 'REPORTED', substring(c.search_text from ' (\S+)$') from clue c whe
 select setval('clue_id_seq', (select max(id) from clue));
 analyze clue;
 analyze clue_person;
+analyze clue_band;

@@ -6,15 +6,22 @@
 create or replace function pg_temp.bench_similar(target bigint) returns int language plpgsql as $$
 declare n int;
 begin
-  perform set_config('pg_trgm.similarity_threshold', '0.1', true);
   select count(*) into n from (
-    with me as (select id, description, grams, region_path, phone_index, id_index from clue where id = target),
+    with me as (select id, grams, region_path, phone_index, id_index, clue_bands(grams, region_path) as bands
+                from clue where id = target),
          names as (select p.name from clue_person p, me
                    where p.clue_id = me.id and p.name <> all (array['不清楚','不知道','未知','unknown'])
                      and p.name not like '%某%'),
+         banded as (
+           select b.clue_id from me, unnest(me.bands) mb(band)
+           cross join lateral (select cb.clue_id from clue_band cb
+                               where cb.band = mb.band and cb.clue_id <> me.id
+                               order by cb.clue_id desc limit 30) b
+           group by b.clue_id
+           order by count(*) desc, b.clue_id desc
+           limit 60),
          cand as (
-           select c.id from clue c, me
-           where c.description % me.description and c.region_path = me.region_path and c.id <> me.id
+           select clue_id as id from banded
            union
            select c.id from clue c, me where c.phone_index = me.phone_index and c.id <> me.id
            union

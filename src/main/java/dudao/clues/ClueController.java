@@ -62,6 +62,7 @@ class ClueController {
     private final ClueStatistics statistics;
     private final dudao.platform.Today today;
     private final ClueAttachments attachments;
+    private final ClueImport imports;
 
     ClueController(
             ClueIntake intake,
@@ -72,7 +73,8 @@ class ClueController {
             ClueLedger ledger,
             ClueStatistics statistics,
             dudao.platform.Today today,
-            ClueAttachments attachments) {
+            ClueAttachments attachments,
+            ClueImport imports) {
         this.intake = intake;
         this.handling = handling;
         this.list = list;
@@ -82,6 +84,7 @@ class ClueController {
         this.statistics = statistics;
         this.today = today;
         this.attachments = attachments;
+        this.imports = imports;
     }
 
     @PostMapping("/{id}/attachments")
@@ -162,6 +165,43 @@ class ClueController {
         model.addAttribute("base", "/clues" + query(effective));
         filterChoices(me, model);
         return "clues/list";
+    }
+
+    /** The key-clue list (重点线索) with the joint study's conclusions, and a form to record them. */
+    @GetMapping("/key")
+    String keyClues(@RequestParam(required = false) Integer page, @AuthenticationPrincipal Staff me, Model model) {
+        model.addAttribute("page", list.keyClues(me, Paged.Request.of(page, 50)));
+        model.addAttribute("base", "/clues/key");
+        model.addAttribute("mayStudy", STEPS.getOrDefault(me.role(), Set.of()).contains("study"));
+        return "clues/key";
+    }
+
+    /** The form to import a hotline's existing ledger. */
+    @GetMapping("/import")
+    @PreAuthorize(ClueApiController.HANDLERS)
+    String importForm() {
+        return "clues/import";
+    }
+
+    /**
+     * Imports the ledger all or nothing: either every row becomes a clue (the page lists their serials and receipt
+     * codes, shown this once), or nothing is recorded and the page lists each bad row with its number.
+     */
+    @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(ClueApiController.HANDLERS)
+    String importLedger(
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @AuthenticationPrincipal Staff me,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        try {
+            model.addAttribute("imported", imports.importLedger(file.getInputStream(), me));
+        } catch (ClueImport.Refused e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("refused", e.errors());
+        }
+        return "clues/import";
     }
 
     @GetMapping("/new")
@@ -306,12 +346,17 @@ class ClueController {
             @PathVariable long id,
             @RequestParam(defaultValue = "false") boolean key,
             @RequestParam(required = false) String conclusion,
+            @RequestParam(required = false) String from,
             @AuthenticationPrincipal Staff me,
             RedirectAttributes r) {
         if (conclusion != null && conclusion.length() > 5000) {
             throw new dudao.platform.BadInput("conclusion", "validation.tooLong");
         }
         handling.study(new ClueId(id), key, conclusion, me);
+        if ("key".equals(from)) {
+            r.addFlashAttribute("doneStep", "clue.step.study");
+            return "redirect:/clues/key";
+        }
         return done(id, "study", r);
     }
 

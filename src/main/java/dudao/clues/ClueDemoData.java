@@ -89,6 +89,7 @@ class ClueDemoData implements ApplicationRunner {
             WorkingCalendar calendar,
             AuditTrail audit,
             TransactionTemplate transactions,
+            ClueSupervision supervision,
             @Value("${dudao.demo.enabled:false}") boolean enabled) {
         this.jdbc = jdbc;
         this.regions = regions;
@@ -98,7 +99,8 @@ class ClueDemoData implements ApplicationRunner {
         // The module's own intake and steps, on a clock the demo moves through the round; called inside the demo's
         // one transaction.
         this.intake = new ClueIntake(jdbc, regions, keys, store, properties, audit, clock);
-        this.handling = new ClueHandling(store, units, calendar, properties, keys, jdbc, audit, clock, null);
+        this.handling =
+                new ClueHandling(store, units, calendar, properties, keys, jdbc, audit, clock, null, supervision);
     }
 
     @Override

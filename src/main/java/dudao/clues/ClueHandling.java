@@ -39,6 +39,7 @@ public class ClueHandling {
     private final AuditTrail audit;
     private final Clock clock;
     private final Today today;
+    private final ClueSupervision supervision;
 
     ClueHandling(
             ClueStore store,
@@ -49,7 +50,8 @@ public class ClueHandling {
             JdbcClient jdbc,
             AuditTrail audit,
             Clock clock,
-            Today today) {
+            Today today,
+            ClueSupervision supervision) {
         this.store = store;
         this.units = units;
         this.calendar = calendar;
@@ -59,6 +61,7 @@ public class ClueHandling {
         this.audit = audit;
         this.clock = clock;
         this.today = today;
+        this.supervision = supervision;
     }
 
     public void triage(ClueId id, Scope scope, ActivityCategory subCategory, Staff by) {
@@ -145,6 +148,7 @@ public class ClueHandling {
         var now = now();
         clue.mergeInto(target, now);
         store.save(clue);
+        supervision.after(clue);
         store.event(id, now, by.username(), "merge", serialOf(into));
         store.event(into, now, by.username(), "merged-in", serialOf(id));
         audit.record("clue-merge", "clue", id, Outcome.SUCCESS, "into=" + into);
@@ -156,6 +160,7 @@ public class ClueHandling {
         var now = now();
         clue.split();
         store.save(clue);
+        supervision.after(clue);
         store.event(id, now, by.username(), "split", serialOf(from));
         store.event(from, now, by.username(), "split-off", serialOf(id));
         audit.record("clue-split", "clue", id, Outcome.SUCCESS, "from=" + from);
@@ -206,6 +211,7 @@ public class ClueHandling {
 
     private void done(Clue clue, Staff by, Instant now, String action, String note) {
         store.save(clue);
+        supervision.after(clue);
         store.event(clue.id(), now, by.username(), action, note);
         audit.record("clue-" + action, "clue", clue.id(), Outcome.SUCCESS, note);
     }

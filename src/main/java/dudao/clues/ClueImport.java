@@ -157,9 +157,16 @@ public class ClueImport {
                 persons(text(row, 5, format)),
                 new NewClue.Activity(category, text(row, 7, format), text(row, 8, format), text(row, 9, format)),
                 persons(text(row, 10, format)));
+        // A cell already refused above (an unknown district) is not reported a second time as missing.
+        var refused = errors.subList(before, errors.size()).stream()
+                .map(RowError::field)
+                .collect(java.util.stream.Collectors.toSet());
         for (var violation : validator.validate(clue)) {
             var path = violation.getPropertyPath().toString();
-            errors.add(new RowError(number, path, violation.getMessageTemplate().replaceAll("[{}]", "")));
+            if (refused.add(path)) {
+                errors.add(new RowError(
+                        number, path, violation.getMessageTemplate().replaceAll("[{}]", "")));
+            }
         }
         return errors.size() == before ? clue : null;
     }

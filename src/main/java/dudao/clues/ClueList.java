@@ -63,6 +63,30 @@ public class ClueList {
         return new Paged<>(items, page.page(), page.size(), total);
     }
 
+    /**
+     * The key-clue list (重点线索): clues marked for joint study, with the study's conclusions, newest first, within what
+     * the reader may see.
+     */
+    public Paged<KeyClue> keyClues(Staff me, Paged.Request page) {
+        var visible = ClueVisibility.of(me);
+        var where = " where c.key_clue and " + visible.sql();
+        long total = jdbc.sql("select count(*) from clue c" + where)
+                .params(visible.params())
+                .query(Long.class)
+                .single();
+        var params = new ArrayList<Object>(visible.params());
+        params.add(page.size());
+        params.add(page.offset());
+        var today = today();
+        var items = jdbc.sql(
+                        SELECT.replace("c.verified_at, c.closed_at", "c.verified_at, c.closed_at, c.study_conclusion")
+                                + where + " order by c.received_at desc, c.id desc limit ? offset ?")
+                .params(params)
+                .query((rs, n) -> new KeyClue(row(rs, today), rs.getString("study_conclusion")))
+                .list();
+        return new Paged<>(items, page.page(), page.size(), total);
+    }
+
     /** How many clues match (for the home page's reminders). */
     public long count(ClueFilter filter, Staff me) {
         var params = new ArrayList<Object>();
@@ -153,30 +177,47 @@ public class ClueList {
     }
 
     /**
-     * Clues like this one that the reader may see: similar text in the same district (pg_trgm: candidates on the raw
-     * description, scored on its character pairs), the same phone or ID number (blind index), or a shared named person
-     * or organisation. Each source is its own indexed query, united before ranking.
+     * How many of the newest clues {@link #similar} reads from each bucket of a clue's MinHash bands, and how many of
+     * those, ranked by the number of bands they share, it then scores: together they bound the work of one look-up,
+     * whatever the number of clues (ADR 0003).
+     */
+    static final int BUCKET_READ = 30;
+
+    static final int BAND_CANDIDATES = 60;
+
+    /**
+     * Clues like this one that the reader may see: similar text in the same district (candidates from the MinHash
+     * bands the database keeps in {@code clue_band}, scored with pg_trgm on the character pairs), the same phone or ID
+     * number (blind index), or a shared named person or organisation. Each source is its own indexed query, united
+     * before ranking.
      */
     public List<SimilarClue> similar(ClueId id, Staff me) {
         detailExists(id, me);
-        jdbc.sql("select set_config('pg_trgm.similarity_threshold', ?, true)")
-                .param(String.valueOf(properties.candidateSimilarity()))
-                .query()
-                .singleRow();
         var visible = ClueVisibility.of(me);
         var params = new ArrayList<Object>();
         params.add(id.value());
         params.add(ClueIntake.UNKNOWN_NAMES.toArray(String[]::new));
+        params.add(BUCKET_READ);
+        params.add(BAND_CANDIDATES);
         params.addAll(visible.params());
         params.add(properties.similarity());
         return jdbc.sql("""
-                with me as (select id, description, grams, region_path, phone_index, id_index from clue where id = ?),
+                with me as (select id, grams, region_path, phone_index, id_index,
+                                   clue_bands(grams, region_path) as bands
+                            from clue where id = ?),
                      names as (select p.name from clue_person p, me
                                where p.clue_id = me.id and p.name <> all (?::text[])
                                  and p.name not like '%某%'),
+                     banded as (
+                       select b.clue_id from me, unnest(me.bands) mb(band)
+                       cross join lateral (select cb.clue_id from clue_band cb
+                                           where cb.band = mb.band and cb.clue_id <> me.id
+                                           order by cb.clue_id desc limit ?) b
+                       group by b.clue_id
+                       order by count(*) desc, b.clue_id desc
+                       limit ?),
                      cand as (
-                       select c.id from clue c, me
-                       where c.description % me.description and c.region_path = me.region_path and c.id <> me.id
+                       select clue_id as id from banded
                        union
                        select c.id from clue c, me where c.phone_index = me.phone_index and c.id <> me.id
                        union

@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param workdays weekend days that are working days (调休)
  * @param similarity pg_trgm similarity of the descriptions' character pairs from which a clue counts as a likely
  *     duplicate
- * @param candidateSimilarity pg_trgm similarity of the raw descriptions from which a clue of the same district is
- *     looked at as a candidate at all (lower: more recall, more work)
+ * @param candidateSimilarity pg_trgm similarity of the raw descriptions from which a clue of the same district closed
+ *     as untrue is looked at when a tip may be reported again (lower: more recall, more work); likely duplicates are
+ *     found through MinHash bands instead (ADR 0003)
  */
 @ConfigurationProperties("dudao.clues")
 record ClueProperties(

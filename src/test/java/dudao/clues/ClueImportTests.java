@@ -1,12 +1,18 @@
 package dudao.clues;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dudao.DudaoTest;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +30,9 @@ class ClueImportTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    dudao.platform.BearerTokens tokens;
 
     private static byte[] ledger(String[]... rows) throws Exception {
         try (var book = new XSSFWorkbook();
@@ -123,6 +132,56 @@ class ClueImportTests {
                         .header(HttpHeaders.AUTHORIZATION, SignedIn.bearer(mvc, "jiangjin")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fields[0].field").value("row 2: region"));
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void importsThroughThePageAndShowsEachReceiptCode() throws Exception {
+        long before = count();
+        var group16 = authentication(SignedIn.authentication(mvc, tokens, "group16"));
+        mvc.perform(get("/clues/import").with(group16))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-form\"")));
+        var file = ledger(new String[] {
+            "2018-07-22 09:15", "举报电话", "江津区", "", "13800002222", "蒋某", "强迫交易", "江津区几江街道", "2018年6月", "页面导入：蒋某强买强卖", ""
+        });
+        var page = mvc.perform(multipart("/clues/import")
+                        .file(new MockMultipartFile("file", "ledger.xlsx", null, file))
+                        .with(group16)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"import-done\"")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(count()).isEqualTo(before + 1);
+        var serial = jdbc.sql("select serial from clue where description = ?")
+                .param("页面导入：蒋某强买强卖")
+                .query(String.class)
+                .single();
+        assertThat(page).contains(serial).containsPattern("<code>\\d{16}</code>");
+    }
+
+    @Test
+    void refusesABadLedgerOnThePageWithEachBadRowAndItsNumber() throws Exception {
+        long before = count();
+        var file = ledger(
+                new String[] {"2018-07-20 10:30", "举报电话", "江津区", "", "", "", "强迫交易", "某地", "不清楚", "页面：正确的一行", ""},
+                new String[] {"2018-07-20 11:30", "举报电话", "火星区", "", "", "", "强迫交易", "某地", "不清楚", "页面：错误的一行", ""});
+        var page = mvc.perform(multipart("/clues/import")
+                        .file(new MockMultipartFile("file", "ledger.xlsx", null, file))
+                        .with(authentication(SignedIn.authentication(mvc, tokens, "city")))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        var refused = page.substring(page.indexOf("id=\"import-refused\""));
+        refused = refused.substring(refused.indexOf("<tbody>"), refused.indexOf("</tbody>"));
+        assertThat(refused.split("<tr>", -1)).hasSize(2);
+        assertThat(refused.replaceAll("\\s+", "")).contains("<td>3</td><td>所属区县</td><td>所属区域不存在，或不在您的管辖范围内。</td>");
+        assertThat(page).contains("1 处有误，未导入任何线索");
         assertThat(count()).isEqualTo(before);
     }
 }

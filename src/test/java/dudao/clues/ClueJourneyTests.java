@@ -89,4 +89,32 @@ class ClueJourneyTests {
         browser.click(".site-header form button[type=submit]");
         browser.waitForText("登录");
     }
+
+    @Test
+    void groupSixteenRecordsAStudyConclusionOnTheKeyClueListAndOpensTheImportPage() {
+        var violations = new java.util.ArrayList<String>();
+        try (var browser = Browser.open(port)) {
+            browser.signIn("group16").go("/clues/key");
+            violations.addAll(dudao.Axe.seriousViolations(browser.driver()));
+            var first = browser.find("#key-clues tbody tr");
+            var serial = first.findElement(org.openqa.selenium.By.cssSelector("td a"))
+                    .getText();
+            first.findElement(org.openqa.selenium.By.tagName("summary")).click();
+            var conclusion = first.findElement(org.openqa.selenium.By.tagName("textarea"));
+            conclusion.clear();
+            conclusion.sendKeys("浏览器测试：与公安分局共同研判，建议并案侦查。");
+            first.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]"))
+                    .click();
+            browser.waitForText("已完成");
+            assertThat(browser.path()).isEqualTo("/clues/key");
+            assertThat(browser.pageText()).contains(serial).contains("浏览器测试：与公安分局共同研判，建议并案侦查。");
+
+            browser.go("/clues");
+            browser.click("#import-link");
+            browser.waitForText("导入举报台账");
+            assertThat(browser.find("#import-file").getAttribute("accept")).contains(".xlsx");
+            violations.addAll(dudao.Axe.seriousViolations(browser.driver()));
+        }
+        assertThat(violations).isEmpty();
+    }
 }
