@@ -65,6 +65,51 @@ class TipSubmissions {
         }
     }
 
+    /**
+     * A tip through the API (no files): taken in by the clues module's batching intake writer, which keeps the
+     * idempotency key with the clue in the same transaction; this waits for that transaction to commit and holds no
+     * database connection meanwhile.
+     */
+    Receipt submitApi(PublicTip tip, String idempotencyKey) {
+        byte[] key = null;
+        byte[] request = null;
+        if (idempotencyKey != null) {
+            key = hash("idempotency:" + idempotencyKey);
+            request = hash(json.writeValueAsString(tip) + "|" + List.of());
+        }
+        Integer groupNumber = null;
+        Long roundId = null;
+        if (tip.group() != null) {
+            var round = groups.currentRound();
+            if (round.isPresent()
+                    && groups.current().stream().anyMatch(s -> s.group().number() == tip.group())) {
+                groupNumber = tip.group();
+                roundId = round.get().id().value();
+            }
+        }
+        try {
+            var accepted = intake.recordWebTip(
+                    new NewClue(
+                            Channel.WEB,
+                            tip.region(),
+                            groupNumber,
+                            roundId,
+                            null,
+                            tip.reporter(),
+                            tip.reported(),
+                            tip.activity(),
+                            tip.officials()),
+                    key,
+                    request);
+            return new Receipt(
+                    accepted.intake().serial(), accepted.intake().receiptCode().value(), accepted.replayed());
+        } catch (ClueIntake.KeyReused e) {
+            throw new KeyReused();
+        } catch (ClueIntake.Busy e) {
+            throw new Throttle.Refused("portal.limit.busy", HttpStatus.SERVICE_UNAVAILABLE, 60);
+        }
+    }
+
     @Transactional
     Receipt submit(PublicTip tip, String idempotencyKey, List<Uploads.Checked> files) {
         var request = hash(json.writeValueAsString(tip) + "|"

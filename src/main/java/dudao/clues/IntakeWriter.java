@@ -1,0 +1,572 @@
+package dudao.clues;
+
+import dudao.audit.AuditTrail;
+import dudao.audit.Outcome;
+import dudao.directory.Region;
+import java.net.ConnectException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for web tips: request threads hand their checked, prepared tips to this node's one writer thread, which
+ * writes all the tips waiting at that moment in one transaction and then answers each request. A batch takes the
+ * year's counter row once for all its tips, so serial numbers stay gap-free and unique (across nodes too: the row is
+ * locked until the batch commits) while the row is locked once per batch instead of once per tip. A request is
+ * answered only after its batch committed; a batch that fails commits nothing, and its requests get the failure (a
+ * database that cannot be reached answers 503). Idempotency keys are checked against {@code clue_intake_key} in the
+ * same transaction, in a fixed order so that two nodes' batches never deadlock on them; two requests with one key in
+ * one batch make one clue, the second getting the first one's receipt.
+ */
+@Component
+class IntakeWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeWriter.class);
+
+    /** Tips written in one transaction at most. */
+    static final int MAX_BATCH = 256;
+
+    /** Tips waiting at most; beyond that a request is asked to try again (a surge, or the database is slow). */
+    static final int QUEUE = 4096;
+
+    /** How long a request waits for its batch to commit before it is asked to try again. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** How long a key is kept for retries. */
+    static final Duration KEPT = Duration.ofDays(1);
+
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+
+    private static final String INSERT_CLUE = """
+            insert into clue (id, serial, serial_year, serial_number, channel, received_at, recorded_at, recorded_by,
+                              region_code, region_path, group_number, round_id, anonymous, has_contact, reporter_key,
+                              reporter_name, reporter_phone, reporter_id_number, reporter_address, phone_index,
+                              id_index, receipt_hash, category, place, activity_time, description, search_text, grams,
+                              officials_named, status, recheck, demo)
+            values (?, ?, ?, ?, 'WEB', ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    'RECEIVED', ?, false)""";
+
+    /** A web tip checked and prepared in its request's thread: everything but its number, id and encryption. */
+    record Prepared(
+            Region region,
+            Instant at,
+            int year,
+            Integer groupNumber,
+            Long roundId,
+            NewClue.Reporter reporter,
+            List<NewClue.Person> reported,
+            List<NewClue.Person> officials,
+            ActivityCategory category,
+            String place,
+            String time,
+            String description,
+            String searchText,
+            String grams,
+            ReceiptCode receipt,
+            byte[] receiptHash,
+            byte[] keyHash,
+            byte[] requestHash) {
+
+        @Override
+        public String toString() {
+            return "Prepared[region=" + region.code() + "]";
+        }
+    }
+
+    private record Pending(Prepared tip, CompletableFuture<ClueIntake.WebIntake> done) {}
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ClueKeys keys;
+    private final ClueProperties properties;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
+    private volatile boolean running;
+    private Thread thread;
+    private Instant purged = Instant.EPOCH;
+
+    IntakeWriter(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            ClueKeys keys,
+            ClueProperties properties,
+            AuditTrail audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.keys = keys;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Queues the tip and waits until the batch it went into has committed. */
+    ClueIntake.WebIntake write(Prepared tip) {
+        if (!running) {
+            throw new ClueIntake.Busy("The intake writer is not running");
+        }
+        var pending = new Pending(tip, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            throw new ClueIntake.Busy("The intake queue is full");
+        }
+        try {
+            return pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            // Not answered: if the writer has not taken it yet it never will; if it has, a retry with the key replays.
+            pending.done().cancel(false);
+            throw new ClueIntake.Busy("The tip was not written in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.done().cancel(false);
+            throw new ClueIntake.Busy("Interrupted while waiting for the intake writer");
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "clue-intake-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread writer;
+        synchronized (this) {
+            running = false;
+            writer = thread;
+        }
+        if (writer != null) {
+            try {
+                writer.join(WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new ClueIntake.Busy("The node is shutting down"));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (which stops in a later phase) has stopped taking requests. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private void run() {
+        var batch = new ArrayList<Pending>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(500, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    batch.removeIf(p -> p.done().isDone());
+                    if (!batch.isEmpty()) {
+                        writeBatch(batch);
+                    }
+                }
+                purge();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                for (var p : batch) {
+                    p.done().completeExceptionally(e);
+                }
+                log.error("The intake writer failed a batch", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) {
+        // One tip per key in a batch: a second request with a key already in it gets the first one's answer.
+        var leaders = new LinkedHashMap<Object, Pending>();
+        var followers = new ArrayList<Pending[]>();
+        for (var p : batch) {
+            if (p.tip().keyHash() == null) {
+                leaders.put(new Object(), p);
+            } else {
+                var leader = leaders.putIfAbsent(ByteBuffer.wrap(p.tip().keyHash()), p);
+                if (leader != null) {
+                    followers.add(new Pending[] {p, leader});
+                }
+            }
+        }
+        var unique = new ArrayList<>(leaders.values());
+        try {
+            complete(attempt(unique));
+        } catch (RuntimeException e) {
+            if (unique.size() > 1 && !unreachable(e)) {
+                // One tip the database refuses must not sink the others: each is tried again on its own.
+                log.warn("A batch of {} web tips failed ({}); writing them one by one", unique.size(), e.toString());
+                for (var p : unique) {
+                    try {
+                        complete(attempt(List.of(p)));
+                    } catch (RuntimeException single) {
+                        p.done().completeExceptionally(single);
+                    }
+                }
+            } else {
+                for (var p : unique) {
+                    p.done().completeExceptionally(e);
+                }
+            }
+        }
+        for (var pair : followers) {
+            var follower = pair[0];
+            pair[1].done().whenComplete((answer, failure) -> {
+                if (failure != null) {
+                    follower.done().completeExceptionally(failure);
+                } else if (!MessageDigest.isEqual(
+                        follower.tip().requestHash(), pair[1].tip().requestHash())) {
+                    follower.done().completeExceptionally(new ClueIntake.KeyReused());
+                } else {
+                    follower.done().complete(new ClueIntake.WebIntake(answer.intake(), true));
+                }
+            });
+        }
+    }
+
+    private static void complete(Map<Pending, Object> outcomes) {
+        outcomes.forEach((p, outcome) -> {
+            if (outcome instanceof ClueIntake.WebIntake answer) {
+                p.done().complete(answer);
+            } else {
+                p.done().completeExceptionally((RuntimeException) outcome);
+            }
+        });
+    }
+
+    private Map<Pending, Object> attempt(List<Pending> tips) {
+        return transactions.execute(status ->
+                jdbc.execute((ConnectionCallback<Map<Pending, Object>>) connection -> writeAll(connection, tips)));
+    }
+
+    private Map<Pending, Object> writeAll(Connection con, List<Pending> tips) throws SQLException {
+        var out = new IdentityHashMap<Pending, Object>();
+        var ids = new IdentityHashMap<Pending, Long>();
+        try (var ps = con.prepareStatement("select nextval('clue_id_seq') from generate_series(1, ?)")) {
+            ps.setInt(1, tips.size());
+            try (var rs = ps.executeQuery()) {
+                for (var p : tips) {
+                    rs.next();
+                    ids.put(p, rs.getLong(1));
+                }
+            }
+        }
+        var now = Instant.now(clock);
+        var keyed = tips.stream()
+                .filter(p -> p.tip().keyHash() != null)
+                .sorted(Comparator.comparing(p -> p.tip().keyHash(), Arrays::compareUnsigned))
+                .toList();
+        if (!keyed.isEmpty()) {
+            int[] inserted;
+            try (var ps = con.prepareStatement("""
+                    insert into clue_intake_key (key_hash, request_hash, created_at, clue_id, receipt)
+                    values (?, ?, ?, ?, ?) on conflict (key_hash) do nothing""")) {
+                for (var p : keyed) {
+                    var tip = p.tip();
+                    ps.setBytes(1, tip.keyHash());
+                    ps.setBytes(2, tip.requestHash());
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setLong(4, ids.get(p));
+                    ps.setBytes(5, keys.sealReceipt(tip.receipt(), tip.keyHash()));
+                    ps.addBatch();
+                }
+                inserted = ps.executeBatch();
+            }
+            for (int i = 0; i < keyed.size(); i++) {
+                if (inserted[i] == 0) {
+                    out.put(keyed.get(i), earlier(con, keyed.get(i).tip()));
+                } else if (inserted[i] != 1) {
+                    throw new IllegalStateException("The JDBC driver did not count the idempotency keys inserted");
+                }
+            }
+        }
+        var fresh = tips.stream().filter(p -> !out.containsKey(p)).toList();
+        if (fresh.isEmpty()) {
+            return out;
+        }
+        var recheck = closedAsUntrueBefore(con, fresh);
+        var numbers = serials(con, fresh);
+        try (var clue = con.prepareStatement(INSERT_CLUE);
+                var person = con.prepareStatement(
+                        "insert into clue_person (clue_id, kind, name, detail) values (?, ?, ?, ?)");
+                var event = con.prepareStatement("""
+                        insert into clue_event (clue_id, at, actor, action, note)
+                        values (?, ?, 'public', 'received', 'WEB')""")) {
+            boolean persons = false;
+            for (int i = 0; i < fresh.size(); i++) {
+                var p = fresh.get(i);
+                var tip = p.tip();
+                long id = ids.get(p);
+                int number = numbers.get(p);
+                var serial = "渝扫线〔" + tip.year() + "〕" + String.format("%05d", number) + "号";
+                bindClue(clue, tip, id, serial, number, recheck[i]);
+                clue.addBatch();
+                for (var x : tip.reported()) {
+                    person(person, id, "REPORTED", x);
+                    persons = true;
+                }
+                for (var x : tip.officials()) {
+                    person(person, id, "OFFICIAL", x);
+                    persons = true;
+                }
+                event.setLong(1, id);
+                event.setTimestamp(2, Timestamp.from(tip.at()));
+                event.addBatch();
+                out.put(p, new ClueIntake.WebIntake(new Intake(new ClueId(id), serial, tip.receipt()), false));
+            }
+            clue.executeBatch();
+            if (persons) {
+                person.executeBatch();
+            }
+            event.executeBatch();
+        }
+        for (var p : fresh) {
+            var answer = (ClueIntake.WebIntake) out.get(p);
+            audit.record(
+                    "clue-intake",
+                    "clue",
+                    answer.intake().id().value(),
+                    Outcome.SUCCESS,
+                    "serial=" + answer.intake().serial() + " channel=WEB region="
+                            + p.tip().region().code() + (p.tip().officials().isEmpty() ? "" : " officials-named"));
+        }
+        return out;
+    }
+
+    private void bindClue(PreparedStatement ps, Prepared tip, long id, String serial, int number, boolean recheck)
+            throws SQLException {
+        var reporter = tip.reporter();
+        byte[] wrapped = null;
+        byte[] name = null;
+        byte[] phone = null;
+        byte[] idNumber = null;
+        byte[] address = null;
+        byte[] phoneIndex = null;
+        byte[] idIndex = null;
+        if (reporter != null) {
+            var dataKey = keys.newDataKey();
+            wrapped = keys.wrap(dataKey, id);
+            name = keys.encrypt(dataKey, id, "reporter_name", ClueIntake.blankToNull(reporter.name()));
+            phone = keys.encrypt(dataKey, id, "reporter_phone", ClueIntake.blankToNull(reporter.phone()));
+            idNumber = keys.encrypt(dataKey, id, "reporter_id_number", ClueIntake.blankToNull(reporter.idNumber()));
+            address = keys.encrypt(dataKey, id, "reporter_address", ClueIntake.blankToNull(reporter.address()));
+            phoneIndex = keys.blindIndex("phone", ClueKeys.normalisePhone(reporter.phone()));
+            idIndex = keys.blindIndex("id", ClueKeys.normaliseIdNumber(reporter.idNumber()));
+        }
+        int i = 1;
+        ps.setLong(i++, id);
+        ps.setString(i++, serial);
+        ps.setInt(i++, tip.year());
+        ps.setInt(i++, number);
+        ps.setTimestamp(i++, Timestamp.from(tip.at()));
+        ps.setTimestamp(i++, Timestamp.from(tip.at()));
+        ps.setString(i++, tip.region().code().value());
+        ps.setString(i++, tip.region().path());
+        ps.setObject(i++, tip.groupNumber(), Types.INTEGER);
+        ps.setObject(i++, tip.roundId(), Types.BIGINT);
+        ps.setBoolean(i++, reporter == null || ClueIntake.blankToNull(reporter.name()) == null);
+        ps.setBoolean(i++, reporter != null && reporter.reachable());
+        ps.setBytes(i++, wrapped);
+        ps.setBytes(i++, name);
+        ps.setBytes(i++, phone);
+        ps.setBytes(i++, idNumber);
+        ps.setBytes(i++, address);
+        ps.setBytes(i++, phoneIndex);
+        ps.setBytes(i++, idIndex);
+        ps.setBytes(i++, tip.receiptHash());
+        ps.setString(i++, tip.category().name());
+        ps.setString(i++, tip.place());
+        ps.setString(i++, tip.time());
+        ps.setString(i++, tip.description());
+        ps.setString(i++, tip.searchText());
+        ps.setString(i++, tip.grams());
+        ps.setBoolean(i++, !tip.officials().isEmpty());
+        ps.setBoolean(i, recheck);
+    }
+
+    private static void person(PreparedStatement ps, long clueId, String kind, NewClue.Person p) throws SQLException {
+        ps.setLong(1, clueId);
+        ps.setString(2, kind);
+        ps.setString(3, p.name());
+        ps.setString(4, p.detail() == null ? "" : p.detail());
+        ps.addBatch();
+    }
+
+    /** The answer an earlier tip with the key got, or the refusal of a key reused for other content. */
+    private Object earlier(Connection con, Prepared tip) throws SQLException {
+        try (var ps = con.prepareStatement("""
+                select k.request_hash, k.receipt, c.id, c.serial
+                from clue_intake_key k join clue c on c.id = k.clue_id where k.key_hash = ?""")) {
+            ps.setBytes(1, tip.keyHash());
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("An idempotency key conflicted but its row cannot be read");
+                }
+                if (!MessageDigest.isEqual(rs.getBytes(1), tip.requestHash())) {
+                    return new ClueIntake.KeyReused();
+                }
+                var receipt = keys.openReceipt(rs.getBytes(2), tip.keyHash());
+                return new ClueIntake.WebIntake(new Intake(new ClueId(rs.getLong(3)), rs.getString(4), receipt), true);
+            }
+        }
+    }
+
+    /**
+     * The year's numbers for the batch's tips, in the order they came: one update of each year's counter row, which
+     * stays locked until the batch commits, so a rolled-back batch gives its numbers back.
+     */
+    private static Map<Pending, Integer> serials(Connection con, List<Pending> fresh) throws SQLException {
+        var byYear = new TreeMap<Integer, List<Pending>>();
+        for (var p : fresh) {
+            byYear.computeIfAbsent(p.tip().year(), y -> new ArrayList<>()).add(p);
+        }
+        var out = new IdentityHashMap<Pending, Integer>();
+        try (var ps = con.prepareStatement("""
+                insert into clue_serial (year, last_number) values (?, ?)
+                on conflict (year) do update set last_number = clue_serial.last_number + excluded.last_number
+                returning last_number""")) {
+            for (var entry : byYear.entrySet()) {
+                var tips = entry.getValue();
+                ps.setInt(1, entry.getKey());
+                ps.setInt(2, tips.size());
+                int last;
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    last = rs.getInt(1);
+                }
+                int number = last - tips.size();
+                for (var p : tips) {
+                    out.put(p, ++number);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Which of the tips repeat one of their district's tips closed as untrue (flagged for re-review): the same test as
+     * a single intake's, for the whole batch in one query over the district's untrue tips only.
+     */
+    private boolean[] closedAsUntrueBefore(Connection con, List<Pending> fresh) throws SQLException {
+        var paths = new String[fresh.size()];
+        var descriptions = new String[fresh.size()];
+        var grams = new String[fresh.size()];
+        for (int i = 0; i < fresh.size(); i++) {
+            var tip = fresh.get(i).tip();
+            paths[i] = tip.region().path();
+            descriptions[i] = tip.description();
+            grams[i] = tip.grams();
+        }
+        var out = new boolean[fresh.size()];
+        try (var ps = con.prepareStatement("""
+                with untrue as materialized (
+                  select region_path, description, grams from clue
+                  where status = 'CLOSED' and result = 'UNTRUE' and region_path = any(?))
+                select u.i from unnest(?::text[], ?::text[], ?::text[]) with ordinality as u(path, description, grams, i)
+                where exists (select 1 from untrue c where c.region_path = u.path
+                              and similarity(c.description, u.description) >= ?
+                              and similarity(c.grams, u.grams) >= ?)""")) {
+            var pathArray = con.createArrayOf("text", paths);
+            ps.setArray(1, pathArray);
+            ps.setArray(2, pathArray);
+            ps.setArray(3, con.createArrayOf("text", descriptions));
+            ps.setArray(4, con.createArrayOf("text", grams));
+            ps.setDouble(5, properties.candidateSimilarity());
+            ps.setDouble(6, properties.similarity());
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out[(int) rs.getLong(1) - 1] = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Keys older than a day are forgotten (their clues stay). */
+    private void purge() {
+        var now = Instant.now(clock);
+        if (Duration.between(purged, now).compareTo(PURGE_EVERY) < 0) {
+            return;
+        }
+        purged = now;
+        try {
+            jdbc.update("delete from clue_intake_key where created_at < ?", Timestamp.from(now.minus(KEPT)));
+        } catch (RuntimeException e) {
+            log.debug("Purging old idempotency keys failed; trying again later: {}", e.toString());
+        }
+    }
+
+    /** Whether the failure means the database cannot be reached: no point trying tip by tip then. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransactionSystemException
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
