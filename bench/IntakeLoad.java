@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * receipt that got a 201 is looked up again through the public lookup API. Prints one line per figure; the shell script
  * around it adds the database's own insert rate.
  *
- * Usage: java bench/IntakeLoad.java <baseUrl> <clients> <seconds> <receipts-out-file>
+ * Before the measured seconds the clients run for a warm-up (default 10 s, the JVM compiling its hot code): those tips
+ * are checked afterwards like all others, and their errors counted, but they are not in the rate or the latencies.
+ *
+ * Usage: java bench/IntakeLoad.java <baseUrl> <clients> <seconds> <receipts-out-file> [warm-up seconds]
  */
 public class IntakeLoad {
 
@@ -35,7 +38,10 @@ public class IntakeLoad {
         var attempts = new AtomicLong();
         var code = Pattern.compile("\"receiptCode\":\"(\\d{16})\"");
         var serial = Pattern.compile("\"serial\":\"([^\"]+)\"");
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+        var warmupAccepted = new AtomicLong();
+        long measureFrom = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
+        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
         var pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -56,12 +62,18 @@ public class IntakeLoad {
                     long started = System.nanoTime();
                     try {
                         var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        latencies.add(System.nanoTime() - started);
+                        boolean measured = started >= measureFrom;
+                        if (measured) {
+                            latencies.add(System.nanoTime() - started);
+                        }
                         if (response.statusCode() == 201) {
                             var m1 = code.matcher(response.body());
                             var m2 = serial.matcher(response.body());
                             if (m1.find() && m2.find()) {
                                 accepted.add(new Accepted(m1.group(1), m2.group(1)));
+                                if (!measured) {
+                                    warmupAccepted.incrementAndGet();
+                                }
                             } else {
                                 errors.incrementAndGet();
                             }
@@ -76,14 +88,17 @@ public class IntakeLoad {
             });
         }
         pool.shutdown();
-        pool.awaitTermination(seconds + 120, java.util.concurrent.TimeUnit.SECONDS);
+        pool.awaitTermination(warmup + seconds + 120, java.util.concurrent.TimeUnit.SECONDS);
 
         var sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
+        System.out.printf("warmup_seconds=%d (not in the rate or latencies; checked like the rest)%n", warmup);
+        System.out.printf("warmup_acknowledged=%d%n", warmupAccepted.get());
         System.out.printf("sent=%d%n", attempts.get());
         System.out.printf("acknowledged=%d%n", accepted.size());
         System.out.printf("errors=%d%n", errors.get());
-        System.out.printf("tips_per_second=%.1f%n", accepted.size() / (double) seconds);
+        System.out.printf(
+                "tips_per_second=%.1f%n", (accepted.size() - warmupAccepted.get()) / (double) seconds);
         System.out.printf("p50_ms=%.1f%n", percentile(sorted, 0.50));
         System.out.printf("p99_ms=%.1f%n", percentile(sorted, 0.99));
 

@@ -296,15 +296,8 @@ class IntakeWriter implements SmartLifecycle {
     private Map<Pending, Object> writeAll(Connection con, List<Pending> tips) throws SQLException {
         var out = new IdentityHashMap<Pending, Object>();
         var ids = new IdentityHashMap<Pending, Long>();
-        try (var ps = con.prepareStatement("select nextval('clue_id_seq') from generate_series(1, ?)")) {
-            ps.setInt(1, tips.size());
-            try (var rs = ps.executeQuery()) {
-                for (var p : tips) {
-                    rs.next();
-                    ids.put(p, rs.getLong(1));
-                }
-            }
-        }
+        var recheckOf = new IdentityHashMap<Pending, Boolean>();
+        idsAndRechecks(con, tips, ids, recheckOf);
         var now = Instant.now(clock);
         var keyed = tips.stream()
                 .filter(p -> p.tip().keyHash() != null)
@@ -338,7 +331,6 @@ class IntakeWriter implements SmartLifecycle {
         if (fresh.isEmpty()) {
             return out;
         }
-        var recheck = closedAsUntrueBefore(con, fresh);
         var numbers = serials(con, fresh);
         try (var clue = con.prepareStatement(INSERT_CLUE);
                 var person = con.prepareStatement(
@@ -353,7 +345,7 @@ class IntakeWriter implements SmartLifecycle {
                 long id = ids.get(p);
                 int number = numbers.get(p);
                 var serial = "渝扫线〔" + tip.year() + "〕" + String.format("%05d", number) + "号";
-                bindClue(clue, tip, id, serial, number, recheck[i]);
+                bindClue(clue, tip, id, serial, number, recheckOf.get(p));
                 clue.addBatch();
                 for (var x : tip.reported()) {
                     person(person, id, "REPORTED", x);
@@ -374,16 +366,15 @@ class IntakeWriter implements SmartLifecycle {
             }
             event.executeBatch();
         }
+        var objects = new ArrayList<Long>(fresh.size());
+        var details = new ArrayList<String>(fresh.size());
         for (var p : fresh) {
             var answer = (ClueIntake.WebIntake) out.get(p);
-            audit.record(
-                    "clue-intake",
-                    "clue",
-                    answer.intake().id().value(),
-                    Outcome.SUCCESS,
-                    "serial=" + answer.intake().serial() + " channel=WEB region="
-                            + p.tip().region().code() + (p.tip().officials().isEmpty() ? "" : " officials-named"));
+            objects.add(answer.intake().id().value());
+            details.add("serial=" + answer.intake().serial() + " channel=WEB region="
+                    + p.tip().region().code() + (p.tip().officials().isEmpty() ? "" : " officials-named"));
         }
+        audit.recordAll("clue-intake", "clue", Outcome.SUCCESS, objects, details);
         return out;
     }
 
@@ -498,42 +489,51 @@ class IntakeWriter implements SmartLifecycle {
     }
 
     /**
-     * Which of the tips repeat one of their district's tips closed as untrue (flagged for re-review): the same test as
-     * a single intake's, for the whole batch in one query over the district's untrue tips only.
+     * Fresh ids for the tips and which of them repeat one of their district's tips closed as untrue (flagged for
+     * re-review: the same test as a single intake's, over the district's untrue tips only), in one query.
      */
-    private boolean[] closedAsUntrueBefore(Connection con, List<Pending> fresh) throws SQLException {
-        var paths = new String[fresh.size()];
-        var descriptions = new String[fresh.size()];
-        var grams = new String[fresh.size()];
-        for (int i = 0; i < fresh.size(); i++) {
-            var tip = fresh.get(i).tip();
+    private void idsAndRechecks(
+            Connection con, List<Pending> tips, Map<Pending, Long> ids, Map<Pending, Boolean> recheck)
+            throws SQLException {
+        var paths = new String[tips.size()];
+        var descriptions = new String[tips.size()];
+        var grams = new String[tips.size()];
+        for (int i = 0; i < tips.size(); i++) {
+            var tip = tips.get(i).tip();
             paths[i] = tip.region().path();
             descriptions[i] = tip.description();
             grams[i] = tip.grams();
+            recheck.put(tips.get(i), false);
         }
-        var out = new boolean[fresh.size()];
         try (var ps = con.prepareStatement("""
-                with untrue as materialized (
-                  select region_path, description, grams from clue
-                  where status = 'CLOSED' and result = 'UNTRUE' and region_path = any(?))
-                select u.i from unnest(?::text[], ?::text[], ?::text[]) with ordinality as u(path, description, grams, i)
-                where exists (select 1 from untrue c where c.region_path = u.path
-                              and similarity(c.description, u.description) >= ?
-                              and similarity(c.grams, u.grams) >= ?)""")) {
+                select array(select nextval('clue_id_seq') from generate_series(1, ?)),
+                       array(with untrue as materialized (
+                               select region_path, description, grams from clue
+                               where status = 'CLOSED' and result = 'UNTRUE' and region_path = any(?))
+                             select u.i from unnest(?::text[], ?::text[], ?::text[])
+                                               with ordinality as u(path, description, grams, i)
+                             where exists (select 1 from untrue c where c.region_path = u.path
+                                           and similarity(c.description, u.description) >= ?
+                                           and similarity(c.grams, u.grams) >= ?))""")) {
             var pathArray = con.createArrayOf("text", paths);
-            ps.setArray(1, pathArray);
+            ps.setInt(1, tips.size());
             ps.setArray(2, pathArray);
-            ps.setArray(3, con.createArrayOf("text", descriptions));
-            ps.setArray(4, con.createArrayOf("text", grams));
-            ps.setDouble(5, properties.candidateSimilarity());
-            ps.setDouble(6, properties.similarity());
+            ps.setArray(3, pathArray);
+            ps.setArray(4, con.createArrayOf("text", descriptions));
+            ps.setArray(5, con.createArrayOf("text", grams));
+            ps.setDouble(6, properties.candidateSimilarity());
+            ps.setDouble(7, properties.similarity());
             try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out[(int) rs.getLong(1) - 1] = true;
+                rs.next();
+                var fresh = (Long[]) rs.getArray(1).getArray();
+                for (int i = 0; i < tips.size(); i++) {
+                    ids.put(tips.get(i), fresh[i]);
+                }
+                for (var i : (Long[]) rs.getArray(2).getArray()) {
+                    recheck.put(tips.get(i.intValue() - 1), true);
                 }
             }
         }
-        return out;
     }
 
     /** Keys older than a day are forgotten (their clues stay). */
