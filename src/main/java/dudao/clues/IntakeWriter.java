@@ -7,17 +7,16 @@ import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +42,8 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for web tips: request threads hand their checked, prepared tips to this node's one writer thread, which
- * writes all the tips waiting at that moment in one transaction and then answers each request. A batch takes the
+ * Group commit for web tips: request threads hand their checked, prepared tips to this node's writer threads; a writer
+ * takes all the tips waiting at that moment, writes them in one transaction and then answers each request. A batch takes the
  * year's counter row once for all its tips, so serial numbers stay gap-free and unique (across nodes too: the row is
  * locked until the batch commits) while the row is locked once per batch instead of once per tip. A request is
  * answered only after its batch committed; a batch that fails commits nothing, and its requests get the failure (a
@@ -56,6 +55,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IntakeWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeWriter.class);
+
+    /**
+     * Writer threads per node. While one holds the year's counter row (from numbering its batch to its commit), another
+     * prepares its own batch (ids, re-review flags, idempotency keys), so the row is never idle waiting on those.
+     */
+    static final int WRITERS = 2;
 
     /** Tips written in one transaction at most. */
     static final int MAX_BATCH = 256;
@@ -71,14 +76,48 @@ class IntakeWriter implements SmartLifecycle {
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
-    private static final String INSERT_CLUE = """
-            insert into clue (id, serial, serial_year, serial_number, channel, received_at, recorded_at, recorded_by,
-                              region_code, region_path, group_number, round_id, anonymous, has_contact, reporter_key,
-                              reporter_name, reporter_phone, reporter_id_number, reporter_address, phone_index,
-                              id_index, receipt_hash, category, place, activity_time, description, search_text, grams,
-                              officials_named, status, recheck, demo)
-            values (?, ?, ?, ?, 'WEB', ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    'RECEIVED', ?, false)""";
+    private static final String INSERT_CLUES = """
+            with s as (
+              insert into clue_serial (year, last_number) values (?, ?)
+              on conflict (year) do update set last_number = clue_serial.last_number + excluded.last_number
+              returning last_number),
+            t as (
+              select u.*, s.last_number - ? + u.n as number
+              from s, unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::boolean[],
+                             ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+                             ?::boolean[])
+                      with ordinality as u(id, at, region_code, region_path, group_number, round_id, anonymous,
+                                           has_contact, reporter_key, reporter_name, reporter_phone,
+                                           reporter_id_number, reporter_address, phone_index, id_index, receipt_hash,
+                                           category, place, activity_time, description, search_text, grams,
+                                           officials_named, recheck, n)),
+            c as (
+              insert into clue (id, serial, serial_year, serial_number, channel, received_at, recorded_at,
+                                recorded_by, region_code, region_path, group_number, round_id, anonymous, has_contact,
+                                reporter_key, reporter_name, reporter_phone, reporter_id_number, reporter_address,
+                                phone_index, id_index, receipt_hash, category, place, activity_time, description,
+                                search_text, grams, officials_named, status, recheck, demo)
+              select id, '渝扫线〔' || ? || '〕' || lpad(number::text, greatest(5, length(number::text)), '0') || '号',
+                     ?, number, 'WEB', at::timestamptz, at::timestamptz, null, region_code, region_path,
+                     group_number, round_id, anonymous, has_contact, decode(reporter_key, 'hex'),
+                     decode(reporter_name, 'hex'), decode(reporter_phone, 'hex'), decode(reporter_id_number, 'hex'),
+                     decode(reporter_address, 'hex'), decode(phone_index, 'hex'), decode(id_index, 'hex'),
+                     decode(receipt_hash, 'hex'), category, place, activity_time, description, search_text, grams,
+                     officials_named, 'RECEIVED', recheck, false
+              from t order by n
+              returning id, serial, received_at),
+            e as (
+              insert into clue_event (clue_id, at, actor, action, note)
+              select id, received_at, 'public', 'received', 'WEB' from c order by id),
+            p as (
+              insert into clue_person (clue_id, kind, name, detail)
+              select x.clue_id, x.kind, x.name, x.detail
+              from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) with ordinality as x(clue_id, kind, name,
+                                                                                            detail, n)
+              join c on c.id = x.clue_id
+              order by x.n)
+            select id, serial from c""";
 
     /** A web tip checked and prepared in its request's thread: everything but its number, id and encryption. */
     record Prepared(
@@ -117,7 +156,7 @@ class IntakeWriter implements SmartLifecycle {
     private final Clock clock;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private Instant purged = Instant.EPOCH;
 
     IntakeWriter(
@@ -165,19 +204,23 @@ class IntakeWriter implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        thread = new Thread(this::run, "clue-intake-writer");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 1; i <= WRITERS; i++) {
+            var thread = new Thread(this::run, "clue-intake-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     @Override
     public void stop() {
-        Thread writer;
+        List<Thread> writers;
         synchronized (this) {
             running = false;
-            writer = thread;
+            writers = List.copyOf(threads);
+            threads.clear();
         }
-        if (writer != null) {
+        for (var writer : writers) {
             try {
                 writer.join(WAIT.toMillis());
             } catch (InterruptedException e) {
@@ -331,40 +374,12 @@ class IntakeWriter implements SmartLifecycle {
         if (fresh.isEmpty()) {
             return out;
         }
-        var numbers = serials(con, fresh);
-        try (var clue = con.prepareStatement(INSERT_CLUE);
-                var person = con.prepareStatement(
-                        "insert into clue_person (clue_id, kind, name, detail) values (?, ?, ?, ?)");
-                var event = con.prepareStatement("""
-                        insert into clue_event (clue_id, at, actor, action, note)
-                        values (?, ?, 'public', 'received', 'WEB')""")) {
-            boolean persons = false;
-            for (int i = 0; i < fresh.size(); i++) {
-                var p = fresh.get(i);
-                var tip = p.tip();
-                long id = ids.get(p);
-                int number = numbers.get(p);
-                var serial = "渝扫线〔" + tip.year() + "〕" + String.format("%05d", number) + "号";
-                bindClue(clue, tip, id, serial, number, recheckOf.get(p));
-                clue.addBatch();
-                for (var x : tip.reported()) {
-                    person(person, id, "REPORTED", x);
-                    persons = true;
-                }
-                for (var x : tip.officials()) {
-                    person(person, id, "OFFICIAL", x);
-                    persons = true;
-                }
-                event.setLong(1, id);
-                event.setTimestamp(2, Timestamp.from(tip.at()));
-                event.addBatch();
-                out.put(p, new ClueIntake.WebIntake(new Intake(new ClueId(id), serial, tip.receipt()), false));
-            }
-            clue.executeBatch();
-            if (persons) {
-                person.executeBatch();
-            }
-            event.executeBatch();
+        var byYear = new TreeMap<Integer, List<Pending>>();
+        for (var p : fresh) {
+            byYear.computeIfAbsent(p.tip().year(), y -> new ArrayList<>()).add(p);
+        }
+        for (var year : byYear.values()) {
+            insertClues(con, year, ids, recheckOf, out);
         }
         var objects = new ArrayList<Long>(fresh.size());
         var details = new ArrayList<String>(fresh.size());
@@ -378,63 +393,143 @@ class IntakeWriter implements SmartLifecycle {
         return out;
     }
 
-    private void bindClue(PreparedStatement ps, Prepared tip, long id, String serial, int number, boolean recheck)
+    /**
+     * The tips of one year, with their timeline entries and named persons, in one statement: it takes the year's
+     * counter row for all of them (the row stays locked until the batch commits, so a rolled-back batch gives its
+     * numbers back), numbers the tips in the order they came and inserts them.
+     */
+    private void insertClues(
+            Connection con,
+            List<Pending> tips,
+            Map<Pending, Long> ids,
+            Map<Pending, Boolean> recheckOf,
+            Map<Pending, Object> out)
             throws SQLException {
-        var reporter = tip.reporter();
-        byte[] wrapped = null;
-        byte[] name = null;
-        byte[] phone = null;
-        byte[] idNumber = null;
-        byte[] address = null;
-        byte[] phoneIndex = null;
-        byte[] idIndex = null;
-        if (reporter != null) {
-            var dataKey = keys.newDataKey();
-            wrapped = keys.wrap(dataKey, id);
-            name = keys.encrypt(dataKey, id, "reporter_name", ClueIntake.blankToNull(reporter.name()));
-            phone = keys.encrypt(dataKey, id, "reporter_phone", ClueIntake.blankToNull(reporter.phone()));
-            idNumber = keys.encrypt(dataKey, id, "reporter_id_number", ClueIntake.blankToNull(reporter.idNumber()));
-            address = keys.encrypt(dataKey, id, "reporter_address", ClueIntake.blankToNull(reporter.address()));
-            phoneIndex = keys.blindIndex("phone", ClueKeys.normalisePhone(reporter.phone()));
-            idIndex = keys.blindIndex("id", ClueKeys.normaliseIdNumber(reporter.idNumber()));
+        int n = tips.size();
+        int year = tips.get(0).tip().year();
+        var id = new Long[n];
+        var at = new String[n];
+        var regionCode = new String[n];
+        var regionPath = new String[n];
+        var groupNumber = new Integer[n];
+        var roundId = new Long[n];
+        var anonymous = new Boolean[n];
+        var hasContact = new Boolean[n];
+        var sealed = new String[7][n];
+        var receiptHash = new String[n];
+        var category = new String[n];
+        var place = new String[n];
+        var time = new String[n];
+        var description = new String[n];
+        var searchText = new String[n];
+        var grams = new String[n];
+        var officialsNamed = new Boolean[n];
+        var recheck = new Boolean[n];
+        var personClue = new ArrayList<Long>();
+        var personKind = new ArrayList<String>();
+        var personName = new ArrayList<String>();
+        var personDetail = new ArrayList<String>();
+        var hex = HexFormat.of();
+        for (int i = 0; i < n; i++) {
+            var p = tips.get(i);
+            var tip = p.tip();
+            long clue = ids.get(p);
+            id[i] = clue;
+            at[i] = tip.at().toString();
+            regionCode[i] = tip.region().code().value();
+            regionPath[i] = tip.region().path();
+            groupNumber[i] = tip.groupNumber();
+            roundId[i] = tip.roundId();
+            var reporter = tip.reporter();
+            anonymous[i] = reporter == null || ClueIntake.blankToNull(reporter.name()) == null;
+            hasContact[i] = reporter != null && reporter.reachable();
+            if (reporter != null) {
+                var dataKey = keys.newDataKey();
+                var columns = new byte[][] {
+                    keys.wrap(dataKey, clue),
+                    keys.encrypt(dataKey, clue, "reporter_name", ClueIntake.blankToNull(reporter.name())),
+                    keys.encrypt(dataKey, clue, "reporter_phone", ClueIntake.blankToNull(reporter.phone())),
+                    keys.encrypt(dataKey, clue, "reporter_id_number", ClueIntake.blankToNull(reporter.idNumber())),
+                    keys.encrypt(dataKey, clue, "reporter_address", ClueIntake.blankToNull(reporter.address())),
+                    keys.blindIndex("phone", ClueKeys.normalisePhone(reporter.phone())),
+                    keys.blindIndex("id", ClueKeys.normaliseIdNumber(reporter.idNumber()))
+                };
+                for (int c = 0; c < columns.length; c++) {
+                    sealed[c][i] = columns[c] == null ? null : hex.formatHex(columns[c]);
+                }
+            }
+            receiptHash[i] = hex.formatHex(tip.receiptHash());
+            category[i] = tip.category().name();
+            place[i] = tip.place();
+            time[i] = tip.time();
+            description[i] = tip.description();
+            searchText[i] = tip.searchText();
+            grams[i] = tip.grams();
+            officialsNamed[i] = !tip.officials().isEmpty();
+            recheck[i] = recheckOf.get(p);
+            for (var x : tip.reported()) {
+                personClue.add(clue);
+                personKind.add("REPORTED");
+                personName.add(x.name());
+                personDetail.add(x.detail() == null ? "" : x.detail());
+            }
+            for (var x : tip.officials()) {
+                personClue.add(clue);
+                personKind.add("OFFICIAL");
+                personName.add(x.name());
+                personDetail.add(x.detail() == null ? "" : x.detail());
+            }
         }
-        int i = 1;
-        ps.setLong(i++, id);
-        ps.setString(i++, serial);
-        ps.setInt(i++, tip.year());
-        ps.setInt(i++, number);
-        ps.setTimestamp(i++, Timestamp.from(tip.at()));
-        ps.setTimestamp(i++, Timestamp.from(tip.at()));
-        ps.setString(i++, tip.region().code().value());
-        ps.setString(i++, tip.region().path());
-        ps.setObject(i++, tip.groupNumber(), Types.INTEGER);
-        ps.setObject(i++, tip.roundId(), Types.BIGINT);
-        ps.setBoolean(i++, reporter == null || ClueIntake.blankToNull(reporter.name()) == null);
-        ps.setBoolean(i++, reporter != null && reporter.reachable());
-        ps.setBytes(i++, wrapped);
-        ps.setBytes(i++, name);
-        ps.setBytes(i++, phone);
-        ps.setBytes(i++, idNumber);
-        ps.setBytes(i++, address);
-        ps.setBytes(i++, phoneIndex);
-        ps.setBytes(i++, idIndex);
-        ps.setBytes(i++, tip.receiptHash());
-        ps.setString(i++, tip.category().name());
-        ps.setString(i++, tip.place());
-        ps.setString(i++, tip.time());
-        ps.setString(i++, tip.description());
-        ps.setString(i++, tip.searchText());
-        ps.setString(i++, tip.grams());
-        ps.setBoolean(i++, !tip.officials().isEmpty());
-        ps.setBoolean(i, recheck);
-    }
-
-    private static void person(PreparedStatement ps, long clueId, String kind, NewClue.Person p) throws SQLException {
-        ps.setLong(1, clueId);
-        ps.setString(2, kind);
-        ps.setString(3, p.name());
-        ps.setString(4, p.detail() == null ? "" : p.detail());
-        ps.addBatch();
+        var serials = new java.util.HashMap<Long, String>();
+        try (var ps = con.prepareStatement(INSERT_CLUES)) {
+            int i = 1;
+            ps.setInt(i++, year);
+            ps.setInt(i++, n);
+            ps.setInt(i++, n);
+            ps.setArray(i++, con.createArrayOf("int8", id));
+            ps.setArray(i++, con.createArrayOf("text", at));
+            ps.setArray(i++, con.createArrayOf("text", regionCode));
+            ps.setArray(i++, con.createArrayOf("text", regionPath));
+            ps.setArray(i++, con.createArrayOf("int4", groupNumber));
+            ps.setArray(i++, con.createArrayOf("int8", roundId));
+            ps.setArray(i++, con.createArrayOf("bool", anonymous));
+            ps.setArray(i++, con.createArrayOf("bool", hasContact));
+            for (var column : sealed) {
+                ps.setArray(i++, con.createArrayOf("text", column));
+            }
+            ps.setArray(i++, con.createArrayOf("text", receiptHash));
+            ps.setArray(i++, con.createArrayOf("text", category));
+            ps.setArray(i++, con.createArrayOf("text", place));
+            ps.setArray(i++, con.createArrayOf("text", time));
+            ps.setArray(i++, con.createArrayOf("text", description));
+            ps.setArray(i++, con.createArrayOf("text", searchText));
+            ps.setArray(i++, con.createArrayOf("text", grams));
+            ps.setArray(i++, con.createArrayOf("bool", officialsNamed));
+            ps.setArray(i++, con.createArrayOf("bool", recheck));
+            ps.setInt(i++, year);
+            ps.setInt(i++, year);
+            ps.setArray(i++, con.createArrayOf("int8", personClue.toArray(Long[]::new)));
+            ps.setArray(i++, con.createArrayOf("text", personKind.toArray(String[]::new)));
+            ps.setArray(i++, con.createArrayOf("text", personName.toArray(String[]::new)));
+            ps.setArray(i, con.createArrayOf("text", personDetail.toArray(String[]::new)));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    serials.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        if (serials.size() != n) {
+            throw new IllegalStateException("The intake statement wrote " + serials.size() + " of " + n + " tips");
+        }
+        for (var p : tips) {
+            long clue = ids.get(p);
+            out.put(
+                    p,
+                    new ClueIntake.WebIntake(
+                            new Intake(
+                                    new ClueId(clue), serials.get(clue), p.tip().receipt()),
+                            false));
+        }
     }
 
     /** The answer an earlier tip with the key got, or the refusal of a key reused for other content. */
@@ -454,38 +549,6 @@ class IntakeWriter implements SmartLifecycle {
                 return new ClueIntake.WebIntake(new Intake(new ClueId(rs.getLong(3)), rs.getString(4), receipt), true);
             }
         }
-    }
-
-    /**
-     * The year's numbers for the batch's tips, in the order they came: one update of each year's counter row, which
-     * stays locked until the batch commits, so a rolled-back batch gives its numbers back.
-     */
-    private static Map<Pending, Integer> serials(Connection con, List<Pending> fresh) throws SQLException {
-        var byYear = new TreeMap<Integer, List<Pending>>();
-        for (var p : fresh) {
-            byYear.computeIfAbsent(p.tip().year(), y -> new ArrayList<>()).add(p);
-        }
-        var out = new IdentityHashMap<Pending, Integer>();
-        try (var ps = con.prepareStatement("""
-                insert into clue_serial (year, last_number) values (?, ?)
-                on conflict (year) do update set last_number = clue_serial.last_number + excluded.last_number
-                returning last_number""")) {
-            for (var entry : byYear.entrySet()) {
-                var tips = entry.getValue();
-                ps.setInt(1, entry.getKey());
-                ps.setInt(2, tips.size());
-                int last;
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    last = rs.getInt(1);
-                }
-                int number = last - tips.size();
-                for (var p : tips) {
-                    out.put(p, ++number);
-                }
-            }
-        }
-        return out;
     }
 
     /**
@@ -537,7 +600,7 @@ class IntakeWriter implements SmartLifecycle {
     }
 
     /** Keys older than a day are forgotten (their clues stay). */
-    private void purge() {
+    private synchronized void purge() {
         var now = Instant.now(clock);
         if (Duration.between(purged, now).compareTo(PURGE_EVERY) < 0) {
             return;
