@@ -60,7 +60,7 @@ class IntakeWriter implements SmartLifecycle {
      * Writer threads per node. While one holds the year's counter row (from numbering its batch to its commit), another
      * prepares its own batch (ids, re-review flags, idempotency keys), so the row is never idle waiting on those.
      */
-    static final int WRITERS = 2;
+    static final int WRITERS = 4;
 
     /** Tips written in one transaction at most. */
     static final int MAX_BATCH = 256;
@@ -374,6 +374,16 @@ class IntakeWriter implements SmartLifecycle {
         if (fresh.isEmpty()) {
             return out;
         }
+        // The audit entries go first: the year's counter row is locked from numbering to commit, and only the numbering
+        // statement and the commit should happen while it is held. (The serial is on the clue the entry names.)
+        var objects = new ArrayList<Long>(fresh.size());
+        var details = new ArrayList<String>(fresh.size());
+        for (var p : fresh) {
+            objects.add(ids.get(p));
+            details.add("channel=WEB region=" + p.tip().region().code()
+                    + (p.tip().officials().isEmpty() ? "" : " officials-named"));
+        }
+        audit.recordAll("clue-intake", "clue", Outcome.SUCCESS, objects, details);
         var byYear = new TreeMap<Integer, List<Pending>>();
         for (var p : fresh) {
             byYear.computeIfAbsent(p.tip().year(), y -> new ArrayList<>()).add(p);
@@ -381,15 +391,6 @@ class IntakeWriter implements SmartLifecycle {
         for (var year : byYear.values()) {
             insertClues(con, year, ids, recheckOf, out);
         }
-        var objects = new ArrayList<Long>(fresh.size());
-        var details = new ArrayList<String>(fresh.size());
-        for (var p : fresh) {
-            var answer = (ClueIntake.WebIntake) out.get(p);
-            objects.add(answer.intake().id().value());
-            details.add("serial=" + answer.intake().serial() + " channel=WEB region="
-                    + p.tip().region().code() + (p.tip().officials().isEmpty() ? "" : " officials-named"));
-        }
-        audit.recordAll("clue-intake", "clue", Outcome.SUCCESS, objects, details);
         return out;
     }
 
