@@ -110,40 +110,6 @@ public class AuditTrail {
                         RequestIdFilter.current(),
                         clip(details, MAX_DETAILS))
                 .update();
-        chainAfterCommit();
-    }
-
-    /**
-     * Records one action of the system on many objects of one type, each with its details, in one statement: for work
-     * done in batches outside any request, such as the clue intake writer's batches of web tips.
-     */
-    @Transactional(propagation = Propagation.REQUIRED)
-    public void recordAll(
-            String action,
-            String objectType,
-            Outcome outcome,
-            java.util.List<?> objectIds,
-            java.util.List<String> details) {
-        if (objectIds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                insert into audit_entry (at, actor, role, region, action, object_type, object_id, outcome,
-                                         request_id, details)
-                select ?, 'system', null, null, ?, ?, u.object_id, ?, null, u.details
-                from unnest(?::text[], ?::text[]) with ordinality as u(object_id, details, n) order by u.n""")
-                .params(
-                        Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS)),
-                        action,
-                        objectType,
-                        outcome.name(),
-                        objectIds.stream().map(String::valueOf).toArray(String[]::new),
-                        details.stream().map(d -> clip(d, MAX_DETAILS)).toArray(String[]::new))
-                .update();
-        chainAfterCommit();
-    }
-
-    private void chainAfterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             requestChaining();
         } else {

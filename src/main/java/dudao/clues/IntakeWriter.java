@@ -374,16 +374,24 @@ class IntakeWriter implements SmartLifecycle {
         if (fresh.isEmpty()) {
             return out;
         }
-        // The audit entries go first: the year's counter row is locked from numbering to commit, and only the numbering
-        // statement and the commit should happen while it is held. (The serial is on the clue the entry names.)
-        var objects = new ArrayList<Long>(fresh.size());
-        var details = new ArrayList<String>(fresh.size());
+        // One audit entry for the batch, naming every clue it took in; written first because the year's counter row is
+        // locked from numbering to commit, and only the numbering statement and the commit should happen meanwhile.
+        // (Each clue's serial is on the clue; its own timeline records its receipt.)
+        var idList = new StringBuilder();
+        var regions = new java.util.TreeSet<String>();
+        int named = 0;
         for (var p : fresh) {
-            objects.add(ids.get(p));
-            details.add("channel=WEB region=" + p.tip().region().code()
-                    + (p.tip().officials().isEmpty() ? "" : " officials-named"));
+            idList.append(idList.isEmpty() ? "" : ",").append(ids.get(p));
+            regions.add(p.tip().region().code().value());
+            named += p.tip().officials().isEmpty() ? 0 : 1;
         }
-        audit.recordAll("clue-intake", "clue", Outcome.SUCCESS, objects, details);
+        audit.record(
+                "clue-intake",
+                "clue",
+                fresh.size() == 1 ? ids.get(fresh.get(0)) : null,
+                Outcome.SUCCESS,
+                "channel=WEB tips=" + fresh.size() + " regions=" + String.join(",", regions)
+                        + (named == 0 ? "" : " officials-named=" + named) + " ids=" + idList);
         var byYear = new TreeMap<Integer, List<Pending>>();
         for (var p : fresh) {
             byYear.computeIfAbsent(p.tip().year(), y -> new ArrayList<>()).add(p);
