@@ -88,6 +88,21 @@ public class IntakeLoad {
             });
         }
         pool.shutdown();
+        // CPU time of Dudao and of its database backends over the measured seconds only (pids from the script).
+        var appPids = System.getenv().getOrDefault("INTAKE_APP_PIDS", "");
+        var dbPids = System.getenv().getOrDefault("INTAKE_DB_PIDS", "");
+        long acceptedAtStart = 0;
+        long[] cpuAtStart = null;
+        if (!appPids.isBlank()) {
+            Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+            cpuAtStart = new long[] {ticks(appPids), ticks(dbPids), ticks(Long.toString(ProcessHandle.current().pid()))};
+            acceptedAtStart = accepted.size();
+            Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        }
+        long[] cpuAtEnd = cpuAtStart == null
+                ? null
+                : new long[] {ticks(appPids), ticks(dbPids), ticks(Long.toString(ProcessHandle.current().pid()))};
+        long acceptedAtEnd = accepted.size();
         pool.awaitTermination(warmup + seconds + 120, java.util.concurrent.TimeUnit.SECONDS);
 
         var sorted = new ArrayList<>(latencies);
@@ -99,6 +114,16 @@ public class IntakeLoad {
         System.out.printf("errors=%d%n", errors.get());
         System.out.printf(
                 "tips_per_second=%.1f%n", (accepted.size() - warmupAccepted.get()) / (double) seconds);
+        if (cpuAtStart != null && acceptedAtEnd > acceptedAtStart) {
+            double hz = 100.0;
+            long n = acceptedAtEnd - acceptedAtStart;
+            System.out.printf(
+                    "cpu_ms_per_tip_measured: dudao=%.2f database=%.2f load_generator=%.2f (%d tips)%n",
+                    (cpuAtEnd[0] - cpuAtStart[0]) * 1000 / hz / n,
+                    (cpuAtEnd[1] - cpuAtStart[1]) * 1000 / hz / n,
+                    (cpuAtEnd[2] - cpuAtStart[2]) * 1000 / hz / n,
+                    n);
+        }
         System.out.printf("p50_ms=%.1f%n", percentile(sorted, 0.50));
         System.out.printf("p99_ms=%.1f%n", percentile(sorted, 0.99));
 
@@ -133,6 +158,24 @@ public class IntakeLoad {
             lines.add(a.serial());
         }
         java.nio.file.Files.write(out, lines);
+    }
+
+    /** User plus system clock ticks (1/100 s) of the processes named. */
+    static long ticks(String pids) {
+        long sum = 0;
+        for (var pid : pids.trim().split("\\s+")) {
+            if (pid.isEmpty()) {
+                continue;
+            }
+            try {
+                var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+                var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (Exception gone) {
+                // A process that ended counts nothing more.
+            }
+        }
+        return sum;
     }
 
     static double percentile(List<Long> sorted, double p) {
