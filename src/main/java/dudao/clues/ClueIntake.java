@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClueIntake {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    // China keeps one offset all year (no daylight saving since 1991): the year of a web tip without a zone lookup.
+    private static final java.time.ZoneOffset CHINA_OFFSET = java.time.ZoneOffset.ofHours(8);
     static final List<String> UNKNOWN_NAMES = List.of("不清楚", "不知道", "未知", "unknown");
 
     private final JdbcClient jdbc;
@@ -120,7 +122,7 @@ public class ClueIntake {
         var tip = new IntakeWriter.Prepared(
                 region,
                 now,
-                now.atZone(CHINA).getYear(),
+                now.atOffset(CHINA_OFFSET).getYear(),
                 clue.groupNumber(),
                 clue.roundId(),
                 reporter,

@@ -27,7 +27,8 @@ public record ReceiptCode(String value) {
 
     static ReceiptCode random() {
         // One draw of the strong generator, uniform over all 10^16 codes.
-        return new ReceiptCode(String.format("%016d", RANDOM.get().nextLong(10_000_000_000_000_000L)));
+        var digits = Long.toString(RANDOM.get().nextLong(10_000_000_000_000_000L));
+        return new ReceiptCode("0".repeat(16 - digits.length()) + digits);
     }
 
     /** Whether a string a person typed is a receipt code, ignoring spaces and dashes. */

@@ -75,7 +75,7 @@ class TipSubmissions {
         byte[] request = null;
         if (idempotencyKey != null) {
             key = hash("idempotency:" + idempotencyKey);
-            request = hash(json.writeValueAsString(tip) + "|" + List.of());
+            request = requestHash(tip);
         }
         Integer groupNumber = null;
         Long roundId = null;
@@ -163,6 +163,51 @@ class TipSubmissions {
                     .update();
         }
         return new Receipt(accepted.serial(), code, false);
+    }
+
+    /** A hash of everything the tip says, each field length-prefixed, so that no two different tips hash alike. */
+    static byte[] requestHash(PublicTip tip) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        var fields = new java.util.ArrayList<String>();
+        fields.add(tip.region());
+        fields.add(tip.group() == null ? null : tip.group().toString());
+        var reporter = tip.reporter();
+        fields.add(reporter == null ? null : "reporter");
+        if (reporter != null) {
+            fields.addAll(java.util.Arrays.asList(
+                    reporter.name(), reporter.phone(), reporter.idNumber(), reporter.address()));
+        }
+        var activity = tip.activity();
+        fields.add(activity.category() == null ? null : activity.category().name());
+        fields.add(activity.place());
+        fields.add(activity.time());
+        fields.add(activity.description());
+        for (var persons : java.util.Arrays.asList(tip.reported(), tip.officials())) {
+            fields.add(persons == null ? null : Integer.toString(persons.size()));
+            if (persons != null) {
+                for (var p : persons) {
+                    fields.add(p == null ? null : p.name());
+                    fields.add(p == null ? null : p.detail());
+                }
+            }
+        }
+        for (var field : fields) {
+            if (field == null) {
+                digest.update((byte) 0);
+            } else {
+                var bytes = field.getBytes(StandardCharsets.UTF_8);
+                digest.update((byte) 1);
+                digest.update(
+                        java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                digest.update(bytes);
+            }
+        }
+        return digest.digest();
     }
 
     private Receipt earlier(byte[] key, byte[] request) {
