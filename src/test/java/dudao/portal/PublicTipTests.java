@@ -183,6 +183,41 @@ class PublicTipTests {
     }
 
     @Test
+    void aNamedReporterThroughTheApiIsStoredEncryptedAndRevealedOnlyOnRequest() throws Exception {
+        var marker = UUID.randomUUID().toString();
+        var body = """
+                {"region":"500116","reporter":{"name":"欧阳实名","phone":"139 1234 5678"},
+                 "reported":[{"name":"不清楚"}],
+                 "activity":{"category":"MARKET_BULLYING","place":"几江街道","time":"昨天","description":"实名举报 %s"}}""".formatted(marker);
+        var answer = mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.2.1"))
+                        .header("Idempotency-Key", marker)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long id = intake.byReceipt(JsonPath.read(answer, "$.receiptCode"))
+                .orElseThrow()
+                .value();
+        var row = jdbc.sql("select anonymous, has_contact, c::text as everything from clue c where id = ?")
+                .param(id)
+                .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getBoolean(2), rs.getString(3)})
+                .single();
+        assertThat(row[0]).isEqualTo(false);
+        assertThat(row[1]).isEqualTo(true);
+        assertThat((String) row[2]).doesNotContain("欧阳实名").doesNotContain("1234");
+        mvc.perform(post("/api/v1/clues/" + id + "/reveal-identity")
+                        .with(SignIns.bearer(mvc, "city"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"需回访举报人核实细节\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("欧阳实名"))
+                .andExpect(jsonPath("$.phone").value("139 1234 5678"));
+    }
+
+    @Test
     void aKeyReusedForOtherContentIsRefused() throws Exception {
         var key = UUID.randomUUID().toString();
         mvc.perform(post("/api/v1/public/tips")
