@@ -17,7 +17,12 @@ import java.util.regex.Pattern;
  * receipt that got a 201 is looked up again through the public lookup API. Prints one line per figure; the shell script
  * around it adds the database's own insert rate.
  *
- * Usage: java bench/IntakeLoad.java <baseUrl> <clients> <seconds> <receipts-out-file>
+ * Before the measured seconds the clients run for a warm-up (default 10 s, the JVM compiling its hot code): those tips
+ * are checked afterwards like all others, and their errors counted, but they are not in the rate or the latencies.
+ *
+ * The load uses a hand-written keep-alive HTTP/1.1 client (see Connection); the receipt check uses the JDK's client.
+ *
+ * Usage: java bench/IntakeLoad.java <baseUrl> <clients> <seconds> <receipts-out-file> [warm-up seconds]
  */
 public class IntakeLoad {
 
@@ -35,33 +40,39 @@ public class IntakeLoad {
         var attempts = new AtomicLong();
         var code = Pattern.compile("\"receiptCode\":\"(\\d{16})\"");
         var serial = Pattern.compile("\"serial\":\"([^\"]+)\"");
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+        var warmupAccepted = new AtomicLong();
+        var uri = URI.create(base);
+        long measureFrom = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
+        long end = measureFrom + Duration.ofSeconds(seconds).toNanos();
         var pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             int client = c;
             pool.submit(() -> {
                 int n = 0;
+                var connection = new Connection(uri.getHost(), uri.getPort());
+                var random = java.util.concurrent.ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
-                    var key = UUID.randomUUID().toString();
+                    var key = new UUID(random.nextLong(), random.nextLong()).toString();
                     var body = "{\"region\":\"500116\",\"reported\":[{\"name\":\"不清楚\"}],\"activity\":{\"category\":"
                             + "\"MARKET_BULLYING\",\"place\":\"几江街道农贸市场\",\"time\":\"最近一周内\",\"description\":"
                             + "\"压测线索 客户端" + client + " 第" + (n++) + "条：有人在市场强收摊位费，不交就砸摊。\"}}";
-                    var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/public/tips"))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/json")
-                            .header("Idempotency-Key", key)
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build();
                     attempts.incrementAndGet();
                     long started = System.nanoTime();
                     try {
-                        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        latencies.add(System.nanoTime() - started);
-                        if (response.statusCode() == 201) {
+                        var response = connection.post("/api/v1/public/tips", key, body);
+                        boolean measured = started >= measureFrom;
+                        if (measured) {
+                            latencies.add(System.nanoTime() - started);
+                        }
+                        if (response.status() == 201) {
                             var m1 = code.matcher(response.body());
                             var m2 = serial.matcher(response.body());
                             if (m1.find() && m2.find()) {
                                 accepted.add(new Accepted(m1.group(1), m2.group(1)));
+                                if (!measured) {
+                                    warmupAccepted.incrementAndGet();
+                                }
                             } else {
                                 errors.incrementAndGet();
                             }
@@ -70,20 +81,50 @@ public class IntakeLoad {
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        connection.close();
                     }
                 }
+                connection.close();
                 return null;
             });
         }
         pool.shutdown();
-        pool.awaitTermination(seconds + 120, java.util.concurrent.TimeUnit.SECONDS);
+        // CPU time of Dudao and of its database backends over the measured seconds only (pids from the script).
+        var appPids = System.getenv().getOrDefault("INTAKE_APP_PIDS", "");
+        var dbPids = System.getenv().getOrDefault("INTAKE_DB_PIDS", "");
+        long acceptedAtStart = 0;
+        long[] cpuAtStart = null;
+        if (!appPids.isBlank()) {
+            Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+            cpuAtStart = new long[] {ticks(appPids), ticks(dbPids), ticks(Long.toString(ProcessHandle.current().pid()))};
+            acceptedAtStart = accepted.size();
+            Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        }
+        long[] cpuAtEnd = cpuAtStart == null
+                ? null
+                : new long[] {ticks(appPids), ticks(dbPids), ticks(Long.toString(ProcessHandle.current().pid()))};
+        long acceptedAtEnd = accepted.size();
+        pool.awaitTermination(warmup + seconds + 120, java.util.concurrent.TimeUnit.SECONDS);
 
         var sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
+        System.out.printf("warmup_seconds=%d (not in the rate or latencies; checked like the rest)%n", warmup);
+        System.out.printf("warmup_acknowledged=%d%n", warmupAccepted.get());
         System.out.printf("sent=%d%n", attempts.get());
         System.out.printf("acknowledged=%d%n", accepted.size());
         System.out.printf("errors=%d%n", errors.get());
-        System.out.printf("tips_per_second=%.1f%n", accepted.size() / (double) seconds);
+        System.out.printf(
+                "tips_per_second=%.1f%n", (accepted.size() - warmupAccepted.get()) / (double) seconds);
+        if (cpuAtStart != null && acceptedAtEnd > acceptedAtStart) {
+            double hz = 100.0;
+            long n = acceptedAtEnd - acceptedAtStart;
+            System.out.printf(
+                    "cpu_ms_per_tip_measured: dudao=%.2f database=%.2f load_generator=%.2f (%d tips)%n",
+                    (cpuAtEnd[0] - cpuAtStart[0]) * 1000 / hz / n,
+                    (cpuAtEnd[1] - cpuAtStart[1]) * 1000 / hz / n,
+                    (cpuAtEnd[2] - cpuAtStart[2]) * 1000 / hz / n,
+                    n);
+        }
         System.out.printf("p50_ms=%.1f%n", percentile(sorted, 0.50));
         System.out.printf("p99_ms=%.1f%n", percentile(sorted, 0.99));
 
@@ -118,6 +159,118 @@ public class IntakeLoad {
             lines.add(a.serial());
         }
         java.nio.file.Files.write(out, lines);
+    }
+
+    record Answer(int status, String body) {}
+
+    /**
+     * One client's keep-alive HTTP/1.1 connection, written and read by hand: the JDK's HttpClient costs about a
+     * millisecond of CPU per request, which on a shared two-core machine the client would take from the server it
+     * measures. It reconnects whenever the server closes the connection.
+     */
+    static final class Connection {
+        private final String host;
+        private final int port;
+        private java.net.Socket socket;
+        private java.io.BufferedInputStream in;
+        private java.io.OutputStream out;
+
+        Connection(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        Answer post(String path, String key, String body) throws java.io.IOException {
+            if (socket == null) {
+                socket = new java.net.Socket(host, port);
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(30_000);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            }
+            var content = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nIdempotency-Key: " + key
+                    + "\r\nContent-Length: " + content.length + "\r\n\r\n";
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(content);
+            out.flush();
+            var status = line();
+            if (status == null) {
+                throw new java.io.EOFException("The server closed the connection");
+            }
+            int code = Integer.parseInt(status.split(" ")[1]);
+            int length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+                var lower = h.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            var bytes = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                        size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    bytes.write(in.readNBytes(size));
+                    line();
+                }
+                line();
+            } else if (length >= 0) {
+                bytes.write(in.readNBytes(length));
+            }
+            if (close) {
+                close();
+            }
+            return new Answer(code, bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        private String line() throws java.io.IOException {
+            var b = new StringBuilder();
+            for (int c = in.read(); c != -1; c = in.read()) {
+                if (c == '\n') {
+                    int last = b.length() - 1;
+                    return last >= 0 && b.charAt(last) == '\r' ? b.substring(0, last) : b.toString();
+                }
+                b.append((char) c);
+            }
+            return b.isEmpty() ? null : b.toString();
+        }
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (java.io.IOException ignored) {
+                    // Closing a broken connection.
+                }
+                socket = null;
+            }
+        }
+    }
+
+    /** User plus system clock ticks (1/100 s) of the processes named. */
+    static long ticks(String pids) {
+        long sum = 0;
+        for (var pid : pids.trim().split("\\s+")) {
+            if (pid.isEmpty()) {
+                continue;
+            }
+            try {
+                var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+                var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (Exception gone) {
+                // A process that ended counts nothing more.
+            }
+        }
+        return sum;
     }
 
     static double percentile(List<Long> sorted, double p) {

@@ -1,5 +1,7 @@
 package dudao.clues;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dudao.audit.AuditTrail;
 import dudao.audit.Outcome;
 import dudao.directory.Region;
@@ -10,12 +12,14 @@ import dudao.directory.Staff;
 import dudao.platform.BadInput;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClueIntake {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    // China keeps one offset all year (no daylight saving since 1991): the year of a web tip without a zone lookup.
+    private static final java.time.ZoneOffset CHINA_OFFSET = java.time.ZoneOffset.ofHours(8);
     static final List<String> UNKNOWN_NAMES = List.of("不清楚", "不知道", "未知", "unknown");
 
     private final JdbcClient jdbc;
@@ -39,7 +45,14 @@ public class ClueIntake {
     private final ClueProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final IntakeWriter writer;
+    // Regions change rarely (a directory import); web tips look theirs up here instead of in the database each time.
+    private final Cache<RegionCode, Optional<Region>> regionCache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(10_000)
+            .build();
 
+    /** For the demo data, which records staff clues on its own clock and takes no web tips. */
     ClueIntake(
             JdbcClient jdbc,
             Regions regions,
@@ -48,6 +61,19 @@ public class ClueIntake {
             ClueProperties properties,
             AuditTrail audit,
             Clock clock) {
+        this(jdbc, regions, keys, store, properties, audit, clock, null);
+    }
+
+    @Autowired
+    ClueIntake(
+            JdbcClient jdbc,
+            Regions regions,
+            ClueKeys keys,
+            ClueStore store,
+            ClueProperties properties,
+            AuditTrail audit,
+            Clock clock,
+            IntakeWriter writer) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.keys = keys;
@@ -55,6 +81,96 @@ public class ClueIntake {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
+        this.writer = writer;
+    }
+
+    /** What a web tip's intake answers; {@code replayed} when an earlier tip with the same key got this receipt. */
+    public record WebIntake(Intake intake, boolean replayed) {}
+
+    /** The same idempotency key came with other content. */
+    public static final class KeyReused extends RuntimeException {
+        KeyReused() {
+            super("An idempotency key was used again for another tip");
+        }
+    }
+
+    /** The intake writer's queue is full (a surge beyond what the node takes in): the tip was not taken. */
+    public static final class Busy extends RuntimeException {
+        Busy(String why) {
+            super(why);
+        }
+    }
+
+    /**
+     * Takes in a web tip from the public portal (no attachments) through the batching intake writer: the request's
+     * thread checks and prepares the tip, the writer writes it with the other tips waiting at that moment in one
+     * transaction, and this returns once that transaction has committed. With an idempotency key (a hash, never the
+     * key itself), a retry gets the first tip's receipt, across batches and nodes; the same key with another request
+     * hash is refused with {@link KeyReused}.
+     */
+    public WebIntake recordWebTip(NewClue clue, byte[] idempotencyKey, byte[] requestHash) {
+        if (clue.channel() != Channel.WEB || writer == null) {
+            throw new BadInput("channel", "clue.channel.staffOnly");
+        }
+        var region = webDistrict(clue.region());
+        var now = Instant.now(clock);
+        var reported = named(clue.reported());
+        var officials = named(clue.officials());
+        var reporter = clue.reporter() == null || clue.reporter().isEmpty() ? null : clue.reporter();
+        var activity = clue.activity();
+        var receipt = ReceiptCode.random();
+        var tip = new IntakeWriter.Prepared(
+                region,
+                now,
+                now.atOffset(CHINA_OFFSET).getYear(),
+                clue.groupNumber(),
+                clue.roundId(),
+                reporter,
+                reported,
+                officials,
+                activity.category(),
+                activity.place().trim(),
+                activity.time().trim(),
+                activity.description().trim(),
+                searchText(activity, reported, officials),
+                Grams.of(activity.description()),
+                receipt,
+                keys.receiptHash(receipt),
+                idempotencyKey,
+                requestHash);
+        return writer.write(tip);
+    }
+
+    private Region webDistrict(String code) {
+        RegionCode regionCode;
+        try {
+            regionCode = new RegionCode(code.trim());
+        } catch (BadInput e) {
+            throw new BadInput("region", "clue.region.unknown");
+        }
+        var region = regionCache
+                .get(regionCode, regions::find)
+                .orElseThrow(() -> new BadInput("region", "clue.region.unknown"));
+        if (region.level() == RegionLevel.CITY) {
+            throw new BadInput("region", "clue.region.notDistrict");
+        }
+        if (region.level() == RegionLevel.DISTRICT) {
+            return region;
+        }
+        return regionCache.get(region.district(), regions::find).orElseThrow();
+    }
+
+    static String searchText(NewClue.Activity activity, List<NewClue.Person> reported, List<NewClue.Person> officials) {
+        return String.join(
+                " ",
+                Stream.concat(
+                                Stream.of(
+                                        activity.description().trim(),
+                                        activity.place().trim()),
+                                Stream.concat(reported.stream(), officials.stream())
+                                        .flatMap(p -> Stream.of(p.name(), p.detail())))
+                        .filter(s -> s != null && !s.isBlank())
+                        .toList());
     }
 
     /**
@@ -105,16 +221,7 @@ public class ClueIntake {
             idIndex = keys.blindIndex("id", ClueKeys.normaliseIdNumber(reporter.idNumber()));
         }
         var activity = clue.activity();
-        var searchText = String.join(
-                " ",
-                Stream.concat(
-                                Stream.of(
-                                        activity.description().trim(),
-                                        activity.place().trim()),
-                                Stream.concat(reported.stream(), officials.stream())
-                                        .flatMap(p -> Stream.of(p.name(), p.detail())))
-                        .filter(s -> s != null && !s.isBlank())
-                        .toList());
+        var searchText = searchText(activity, reported, officials);
         var grams = Grams.of(activity.description());
         boolean recheck =
                 closedAsUntrueBefore(region.path(), activity.description().trim(), grams);
@@ -264,7 +371,7 @@ public class ClueIntake {
                 .update();
     }
 
-    private static List<NewClue.Person> named(List<NewClue.Person> persons) {
+    static List<NewClue.Person> named(List<NewClue.Person> persons) {
         var out = new ArrayList<NewClue.Person>();
         for (var p : persons) {
             if (p != null && p.name() != null && !p.name().isBlank()) {
@@ -275,7 +382,7 @@ public class ClueIntake {
         return out;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -39,6 +39,7 @@ class ClueKeys {
     private final byte[] keyEncryptionKey;
     private final byte[] indexKey;
     private final byte[] receiptKey;
+    private final byte[] keptReceiptKey;
 
     ClueKeys(ClueProperties properties, DudaoProperties dudao, @Value("${dudao.demo.enabled:false}") boolean demo)
             throws IOException {
@@ -57,6 +58,7 @@ class ClueKeys {
         keyEncryptionKey = Arrays.copyOf(hmac(master, "dudao/clues/key-encryption"), 16);
         indexKey = hmac(master, "dudao/clues/blind-index");
         receiptKey = hmac(master, "dudao/clues/receipt");
+        keptReceiptKey = Arrays.copyOf(hmac(master, "dudao/clues/kept-receipt"), 16);
     }
 
     private static byte[] generated(DudaoProperties dudao) throws IOException {
@@ -127,6 +129,22 @@ class ClueKeys {
 
     byte[] receiptHash(ReceiptCode code) {
         return hmac(receiptKey, code.value());
+    }
+
+    /** A receipt code kept for a day for retries with its idempotency key, bound to that key's hash. */
+    byte[] sealReceipt(ReceiptCode code, byte[] keyHash) {
+        return seal(keptReceiptKey, code.value().getBytes(StandardCharsets.US_ASCII), keptAad(keyHash));
+    }
+
+    ReceiptCode openReceipt(byte[] sealed, byte[] keyHash) {
+        return new ReceiptCode(new String(open(keptReceiptKey, sealed, keptAad(keyHash)), StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] keptAad(byte[] keyHash) {
+        var prefix = "clue_intake_key/".getBytes(StandardCharsets.US_ASCII);
+        var out = Arrays.copyOf(prefix, prefix.length + keyHash.length);
+        System.arraycopy(keyHash, 0, out, prefix.length, keyHash.length);
+        return out;
     }
 
     private static byte[] aad(long clueId, String column) {

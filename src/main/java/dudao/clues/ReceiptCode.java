@@ -9,7 +9,15 @@ import java.util.regex.Pattern;
 public record ReceiptCode(String value) {
 
     private static final Pattern FORMAT = Pattern.compile("[0-9]{16}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // One strong generator (a DRBG seeded by the system) per thread: the system's shared generator takes a lock that
+    // serialises every request drawing a code.
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    });
 
     public ReceiptCode {
         if (value == null || !FORMAT.matcher(value).matches()) {
@@ -18,11 +26,9 @@ public record ReceiptCode(String value) {
     }
 
     static ReceiptCode random() {
-        var out = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            out.append(RANDOM.nextInt(10));
-        }
-        return new ReceiptCode(out.toString());
+        // One draw of the strong generator, uniform over all 10^16 codes.
+        var digits = Long.toString(RANDOM.get().nextLong(10_000_000_000_000_000L));
+        return new ReceiptCode("0".repeat(16 - digits.length()) + digits);
     }
 
     /** Whether a string a person typed is a receipt code, ignoring spaces and dashes. */

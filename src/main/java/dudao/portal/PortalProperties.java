@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lookupFailuresBeforeRefusal wrong receipt codes after which the client is refused for {@code refusal}
  * @param proofOfWorkBits leading zero bits the tip form's proof of work needs
  * @param maxConcurrentSubmissions submissions processed at once before "try again in a minute"
+ * @param surveyAnswersPerHour awareness survey answers one client may send in an hour
  */
 @ConfigurationProperties("dudao.portal")
 record PortalProperties(
@@ -21,7 +22,8 @@ record PortalProperties(
         int lookupFailuresBeforeRefusal,
         Duration refusal,
         int proofOfWorkBits,
-        int maxConcurrentSubmissions) {
+        int maxConcurrentSubmissions,
+        int surveyAnswersPerHour) {
 
     PortalProperties {
         publicUrl =
@@ -32,5 +34,6 @@ record PortalProperties(
         refusal = refusal == null ? Duration.ofMinutes(15) : refusal;
         proofOfWorkBits = proofOfWorkBits < 0 ? 12 : Math.min(proofOfWorkBits, 24);
         maxConcurrentSubmissions = maxConcurrentSubmissions <= 0 ? 16 : maxConcurrentSubmissions;
+        surveyAnswersPerHour = surveyAnswersPerHour <= 0 ? 20 : surveyAnswersPerHour;
     }
 }

@@ -30,13 +30,19 @@ class PublicSurveyController {
     private final Regions regions;
     private final Questionnaires questionnaires;
     private final SurveyResponses responses;
+    private final Throttle throttle;
 
     PublicSurveyController(
-            PublicGroups groups, Regions regions, Questionnaires questionnaires, SurveyResponses responses) {
+            PublicGroups groups,
+            Regions regions,
+            Questionnaires questionnaires,
+            SurveyResponses responses,
+            Throttle throttle) {
         this.groups = groups;
         this.regions = regions;
         this.questionnaires = questionnaires;
         this.responses = responses;
+        this.throttle = throttle;
     }
 
     @GetMapping
@@ -63,6 +69,8 @@ class PublicSurveyController {
             if (region.isBlank()) {
                 throw new dudao.platform.BadInput("region", "survey.district.unknown");
             }
+            // The per-client hourly limit, like the tip form's: every answer sent counts, refused ones too.
+            throttle.countSurveyAnswer(throttle.client(request));
             responses.answerOnline(round.id(), new RegionCode(region), replies);
             return "portal/survey-thanks";
         } catch (IllegalArgumentException malformed) {
@@ -70,6 +78,9 @@ class PublicSurveyController {
             return page(round, model, "error.unreadable", replies);
         } catch (UserFacingException refused) {
             response.setStatus(refused.status().value());
+            if (refused instanceof Throttle.Refused limit) {
+                response.setHeader("Retry-After", Long.toString(limit.retryAfter()));
+            }
             return page(round, model, refused.messageKey(), replies);
         }
     }

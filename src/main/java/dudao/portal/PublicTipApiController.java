@@ -70,7 +70,7 @@ class PublicTipApiController {
         }
         var client = throttle.client(request);
         throttle.checkSubmission(client);
-        var receipt = throttle.admit(() -> submissions.submit(tip, key, List.of()));
+        var receipt = throttle.admit(() -> submissions.submitApi(tip, key));
         if (!receipt.replayed()) {
             throttle.countSubmission(client);
         }

@@ -28,6 +28,7 @@ class Throttle {
     private final PortalProperties properties;
     private final byte[] key = new byte[32];
     private final Cache<String, AtomicInteger> submissions;
+    private final Cache<String, AtomicInteger> surveyAnswers;
     private final Cache<String, AtomicInteger> lookupFailures;
     private final Cache<String, Boolean> refused;
     private final Semaphore concurrent;
@@ -36,6 +37,10 @@ class Throttle {
         this.properties = properties;
         new SecureRandom().nextBytes(key);
         this.submissions = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofHours(1))
+                .maximumSize(1_000_000)
+                .build();
+        this.surveyAnswers = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofHours(1))
                 .maximumSize(1_000_000)
                 .build();
@@ -50,15 +55,20 @@ class Throttle {
         this.concurrent = new Semaphore(properties.maxConcurrentSubmissions(), true);
     }
 
-    String client(HttpServletRequest request) {
+    // One keyed MAC per thread: looking up and keying a new one for every request costs more than the MAC itself.
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of()
-                    .formatHex(mac.doFinal(request.getRemoteAddr().getBytes(StandardCharsets.UTF_8)), 0, 16);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    String client(HttpServletRequest request) {
+        return HexFormat.of()
+                .formatHex(macs.get().doFinal(request.getRemoteAddr().getBytes(StandardCharsets.UTF_8)), 0, 16);
     }
 
     /** Refuses a client that has used up its hourly submissions (a retry of an earlier tip is not refused here). */
@@ -72,6 +82,15 @@ class Throttle {
     /** Counts a new tip of the client. */
     void countSubmission(String client) {
         submissions.get(client, c -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Counts an awareness survey answer of the client, refusing it once the client has used up its hourly answers. */
+    void countSurveyAnswer(String client) {
+        var count = surveyAnswers.get(client, c -> new AtomicInteger());
+        if (count.incrementAndGet() > properties.surveyAnswersPerHour()) {
+            count.decrementAndGet();
+            throw new Refused("portal.limit.survey", HttpStatus.TOO_MANY_REQUESTS, 3600);
+        }
     }
 
     /** Runs a submission if there is room; a surge beyond the limit is asked to try again in a minute. */

@@ -65,6 +65,51 @@ class TipSubmissions {
         }
     }
 
+    /**
+     * A tip through the API (no files): taken in by the clues module's batching intake writer, which keeps the
+     * idempotency key with the clue in the same transaction; this waits for that transaction to commit and holds no
+     * database connection meanwhile.
+     */
+    Receipt submitApi(PublicTip tip, String idempotencyKey) {
+        byte[] key = null;
+        byte[] request = null;
+        if (idempotencyKey != null) {
+            key = hash("idempotency:" + idempotencyKey);
+            request = requestHash(tip);
+        }
+        Integer groupNumber = null;
+        Long roundId = null;
+        if (tip.group() != null) {
+            var round = groups.currentRound();
+            if (round.isPresent()
+                    && groups.current().stream().anyMatch(s -> s.group().number() == tip.group())) {
+                groupNumber = tip.group();
+                roundId = round.get().id().value();
+            }
+        }
+        try {
+            var accepted = intake.recordWebTip(
+                    new NewClue(
+                            Channel.WEB,
+                            tip.region(),
+                            groupNumber,
+                            roundId,
+                            null,
+                            tip.reporter(),
+                            tip.reported(),
+                            tip.activity(),
+                            tip.officials()),
+                    key,
+                    request);
+            return new Receipt(
+                    accepted.intake().serial(), accepted.intake().receiptCode().value(), accepted.replayed());
+        } catch (ClueIntake.KeyReused e) {
+            throw new KeyReused();
+        } catch (ClueIntake.Busy e) {
+            throw new Throttle.Refused("portal.limit.busy", HttpStatus.SERVICE_UNAVAILABLE, 60);
+        }
+    }
+
     @Transactional
     Receipt submit(PublicTip tip, String idempotencyKey, List<Uploads.Checked> files) {
         var request = hash(json.writeValueAsString(tip) + "|"
@@ -118,6 +163,51 @@ class TipSubmissions {
                     .update();
         }
         return new Receipt(accepted.serial(), code, false);
+    }
+
+    /** A hash of everything the tip says, each field length-prefixed, so that no two different tips hash alike. */
+    static byte[] requestHash(PublicTip tip) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        var fields = new java.util.ArrayList<String>();
+        fields.add(tip.region());
+        fields.add(tip.group() == null ? null : tip.group().toString());
+        var reporter = tip.reporter();
+        fields.add(reporter == null ? null : "reporter");
+        if (reporter != null) {
+            fields.addAll(java.util.Arrays.asList(
+                    reporter.name(), reporter.phone(), reporter.idNumber(), reporter.address()));
+        }
+        var activity = tip.activity();
+        fields.add(activity.category() == null ? null : activity.category().name());
+        fields.add(activity.place());
+        fields.add(activity.time());
+        fields.add(activity.description());
+        for (var persons : java.util.Arrays.asList(tip.reported(), tip.officials())) {
+            fields.add(persons == null ? null : Integer.toString(persons.size()));
+            if (persons != null) {
+                for (var p : persons) {
+                    fields.add(p == null ? null : p.name());
+                    fields.add(p == null ? null : p.detail());
+                }
+            }
+        }
+        for (var field : fields) {
+            if (field == null) {
+                digest.update((byte) 0);
+            } else {
+                var bytes = field.getBytes(StandardCharsets.UTF_8);
+                digest.update((byte) 1);
+                digest.update(
+                        java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                digest.update(bytes);
+            }
+        }
+        return digest.digest();
     }
 
     private Receipt earlier(byte[] key, byte[] request) {

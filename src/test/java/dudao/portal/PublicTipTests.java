@@ -129,6 +129,95 @@ class PublicTipTests {
     }
 
     @Test
+    void manyTipsAtOnceEachGetTheirOwnReceiptAndTheSerialsStayGapFree() throws Exception {
+        int n = 48;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(n);
+        var tasks = new ArrayList<Callable<String>>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            tasks.add(() -> {
+                start.await();
+                return mvc.perform(post("/api/v1/public/tips")
+                                .with(from("10.1.1." + k))
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(tip("同时提交的第" + k + "条线索")))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+            });
+        }
+        var futures = new ArrayList<java.util.concurrent.Future<String>>();
+        for (var task : tasks) {
+            futures.add(pool.submit(task));
+        }
+        start.countDown();
+        var serials = new HashSet<String>();
+        var codes = new HashSet<String>();
+        for (var future : futures) {
+            var answer = future.get();
+            serials.add(JsonPath.read(answer, "$.serial"));
+            codes.add(JsonPath.read(answer, "$.receiptCode"));
+        }
+        pool.shutdown();
+        assertThat(serials).hasSize(n);
+        assertThat(codes).hasSize(n);
+        for (var code : codes) {
+            assertThat(intake.byReceipt(code)).isPresent();
+        }
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        var numbers = jdbc.sql("select serial_number from clue where serial_year = ? order by serial_number")
+                .param(year)
+                .query(Integer.class)
+                .list();
+        for (int i = 0; i < numbers.size(); i++) {
+            assertThat(numbers.get(i)).isEqualTo(i + 1);
+        }
+        assertThat(jdbc.sql("select last_number from clue_serial where year = ?")
+                        .param(year)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(numbers.size());
+    }
+
+    @Test
+    void aNamedReporterThroughTheApiIsStoredEncryptedAndRevealedOnlyOnRequest() throws Exception {
+        var marker = UUID.randomUUID().toString();
+        var body = """
+                {"region":"500116","reporter":{"name":"欧阳实名","phone":"139 1234 5678"},
+                 "reported":[{"name":"不清楚"}],
+                 "activity":{"category":"MARKET_BULLYING","place":"几江街道","time":"昨天","description":"实名举报 %s"}}""".formatted(marker);
+        var answer = mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.2.1"))
+                        .header("Idempotency-Key", marker)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long id = intake.byReceipt(JsonPath.read(answer, "$.receiptCode"))
+                .orElseThrow()
+                .value();
+        var row = jdbc.sql("select anonymous, has_contact, c::text as everything from clue c where id = ?")
+                .param(id)
+                .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getBoolean(2), rs.getString(3)})
+                .single();
+        assertThat(row[0]).isEqualTo(false);
+        assertThat(row[1]).isEqualTo(true);
+        assertThat((String) row[2]).doesNotContain("欧阳实名").doesNotContain("1234");
+        mvc.perform(post("/api/v1/clues/" + id + "/reveal-identity")
+                        .with(SignIns.bearer(mvc, "city"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"需回访举报人核实细节\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("欧阳实名"))
+                .andExpect(jsonPath("$.phone").value("139 1234 5678"));
+    }
+
+    @Test
     void aKeyReusedForOtherContentIsRefused() throws Exception {
         var key = UUID.randomUUID().toString();
         mvc.perform(post("/api/v1/public/tips")
@@ -262,8 +351,9 @@ class PublicTipTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(tip("不留痕迹测试")))
                 .andExpect(status().isCreated());
-        for (var table :
-                new String[] {"clue", "clue_event", "clue_message", "clue_person", "tip_submission", "audit_entry"}) {
+        for (var table : new String[] {
+            "clue", "clue_event", "clue_message", "clue_person", "tip_submission", "clue_intake_key", "audit_entry"
+        }) {
             long found = jdbc.sql("select count(*) from " + table + " t where t::text like ? or t::text like ?")
                     .params("%" + address + "%", "%" + agent + "%")
                     .query(Long.class)
