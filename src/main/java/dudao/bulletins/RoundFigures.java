@@ -131,13 +131,14 @@ public class RoundFigures {
             problems(f, byDistrictBefore.get(f.key()), districtToday, districtCumulative, f.key());
         }
 
+        var clueRound = roundId.value();
         funnel(
-                clues.funnel(date, ClueStatistics.By.GROUP, me),
-                clues.funnel(date.minusDays(1), ClueStatistics.By.GROUP, me),
+                clues.funnel(clueRound, date, ClueStatistics.By.GROUP, me),
+                clues.funnel(clueRound, date.minusDays(1), ClueStatistics.By.GROUP, me),
                 groupToday,
                 groupCumulative,
                 k -> k);
-        var districtFunnel = clues.funnel(date, ClueStatistics.By.DISTRICT, me);
+        var districtFunnel = clues.funnel(clueRound, date, ClueStatistics.By.DISTRICT, me);
         for (var row : districtFunnel) {
             if (row.key() != null && !row.key().isEmpty()) {
                 districtNames.putIfAbsent(districtOf(row.key()), row.label());
@@ -145,14 +146,17 @@ public class RoundFigures {
         }
         funnel(
                 districtFunnel,
-                clues.funnel(date.minusDays(1), ClueStatistics.By.DISTRICT, me),
+                clues.funnel(clueRound, date.minusDays(1), ClueStatistics.By.DISTRICT, me),
                 districtToday,
                 districtCumulative,
                 this::districtOf);
-        clues.overdueByRegion(date, me)
-                .forEach((code, n) -> districtCumulative
-                        .computeIfAbsent(districtOf(code), k -> new LinkedHashMap<>())
-                        .merge(Measure.CLUES_OVERDUE.key(), n, (a, b) -> a.longValue() + b.longValue()));
+        for (var row : districtFunnel) {
+            if (row.key() != null && row.overdue() != 0) {
+                districtCumulative
+                        .computeIfAbsent(districtOf(row.key()), k -> new LinkedHashMap<>())
+                        .merge(Measure.CLUES_OVERDUE.key(), row.overdue(), (a, b) -> a.longValue() + b.longValue());
+            }
+        }
 
         var rates = survey.rates(roundId, scope, date);
         for (var d : rates.districts()) {
