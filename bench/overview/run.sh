@@ -28,12 +28,13 @@ if [ -z "$jar" ]; then
   jar=$(ls target/dudao-*.jar | grep -v original | head -1)
 fi
 
-psql -d postgres -c "drop database if exists $DB" -c "create database $DB"
+psql -d postgres -c "drop database if exists $DB" -c "create database $DB" 2>/dev/null
 data=$(mktemp -d)
+touch "$data/app.log"
 DUDAO_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DUDAO_DB_USER="$PGUSER" DUDAO_DB_PASSWORD="${PGPASSWORD:-}" \
   DUDAO_DATA_DIR="$data" DUDAO_DEMO=true java -Xmx768m -jar "$jar" --server.port="$PORT" >"$data/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 start=$(date +%s)
 until grep -q "demo clues in" "$data/app.log"; do
   if ! kill -0 $app 2>/dev/null; then tail -50 "$data/app.log"; exit 1; fi
