@@ -73,6 +73,38 @@ class ClueDailyTests {
     }
 
     @Test
+    void aRoundsFunnelLeavesOutTheCluesOfAnotherRound() {
+        var city = readers.get(0);
+        var day = LocalDate.of(2018, 8, 31);
+        inRolledBackTransaction(() -> {
+            long round = jdbc.sql("select coalesce(max(round_id), 1) from clue")
+                    .query(Long.class)
+                    .single();
+            long ofRound = total(statistics.funnel(round, day, ClueStatistics.By.DISTRICT, city))
+                    .received();
+            long all = total(statistics.funnel(day, ClueStatistics.By.DISTRICT, city))
+                    .received();
+            jdbc.sql("update clue set round_id = ? where id in (select id from clue where merged_at is null"
+                            + " and received_at < timestamptz '2018-09-01 00:00+08'"
+                            + " and (round_id = ? or round_id is null) and region_path like '/500000/500116/%'"
+                            + " and not officials_named and not exists (select 1 from clue_person p"
+                            + " where p.clue_id = clue.id and p.name in (?, ?)) order by id limit 2)")
+                    .params(
+                            round + 1000,
+                            round,
+                            ClueVisibility.namesOf(city.displayName())[0],
+                            ClueVisibility.namesOf(city.displayName())[1])
+                    .update();
+            assertThat(total(statistics.funnel(round, day, ClueStatistics.By.DISTRICT, city))
+                            .received())
+                    .isEqualTo(ofRound - 2);
+            assertThat(total(statistics.funnel(day, ClueStatistics.By.DISTRICT, city))
+                            .received())
+                    .isEqualTo(all);
+        });
+    }
+
+    @Test
     void changesMadeOutsideTheWorkflowKeepTheFunnelExact() {
         inRolledBackTransaction(() -> {
             // A repair by hand: clues moved to another round, merged, re-dated and given a limit long past.
