@@ -58,7 +58,7 @@ generate() { # clues from..to, problems from..to (1-based), then the daily table
 }
 rebuild() {
   psql -d "$DB" -At -c "select 'daily rows: clues ' || clue_daily_rebuild() || ', problems ' || problem_daily_rebuild()" \
-    -c "analyze"
+    -c "vacuum (analyze) clue, clue_person, clue_daily, problem, problem_event, problem_daily"
 }
 median() { # token → median milliseconds of the overview over SAMPLES requests, after 3 to warm up
   local t i out

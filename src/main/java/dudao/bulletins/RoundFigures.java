@@ -117,39 +117,26 @@ public class RoundFigures {
             }
         }
 
-        var byGroup = rectification.figures(roundId, date, RectificationStatistics.By.GROUP, scope);
-        var byGroupBefore =
-                index(rectification.figures(roundId, date.minusDays(1), RectificationStatistics.By.GROUP, scope));
-        for (var f : byGroup) {
+        var problemLines = rectification.lines(roundId, date, scope);
+        var byGroupBefore = index(problemLines.byGroupBefore());
+        for (var f : problemLines.byGroup()) {
             problems(f, byGroupBefore.get(f.key()), groupToday, groupCumulative, f.key());
         }
-        var byDistrict = rectification.figures(roundId, date, RectificationStatistics.By.DISTRICT, scope);
-        var byDistrictBefore =
-                index(rectification.figures(roundId, date.minusDays(1), RectificationStatistics.By.DISTRICT, scope));
-        for (var f : byDistrict) {
+        var byDistrictBefore = index(problemLines.byDistrictBefore());
+        for (var f : problemLines.byDistrict()) {
             districtNames.putIfAbsent(f.key(), f.label());
             problems(f, byDistrictBefore.get(f.key()), districtToday, districtCumulative, f.key());
         }
 
-        var clueRound = roundId.value();
-        funnel(
-                clues.funnel(clueRound, date, ClueStatistics.By.GROUP, me),
-                clues.funnel(clueRound, date.minusDays(1), ClueStatistics.By.GROUP, me),
-                groupToday,
-                groupCumulative,
-                k -> k);
-        var districtFunnel = clues.funnel(clueRound, date, ClueStatistics.By.DISTRICT, me);
+        var funnels = clues.roundFunnels(roundId.value(), date, me);
+        funnel(funnels.byGroup(), funnels.byGroupBefore(), groupToday, groupCumulative, k -> k);
+        var districtFunnel = funnels.byDistrict();
         for (var row : districtFunnel) {
             if (row.key() != null && !row.key().isEmpty()) {
                 districtNames.putIfAbsent(districtOf(row.key()), row.label());
             }
         }
-        funnel(
-                districtFunnel,
-                clues.funnel(clueRound, date.minusDays(1), ClueStatistics.By.DISTRICT, me),
-                districtToday,
-                districtCumulative,
-                this::districtOf);
+        funnel(districtFunnel, funnels.byDistrictBefore(), districtToday, districtCumulative, this::districtOf);
         for (var row : districtFunnel) {
             if (row.key() != null && row.overdue() != 0) {
                 districtCumulative

@@ -116,7 +116,140 @@ public class ClueStatistics {
      * for no round (the public's tips name no round); {@code round} null counts every clue.
      */
     public List<FunnelRow> funnel(Long round, LocalDate asOf, By by, Staff me) {
-        var lines = counts(round, asOf, by, me);
+        return rows(counts(round, asOf, by, me));
+    }
+
+    /** A round's funnel by group and by district, as of a day and as of the day before (the bulletin's today). */
+    public record RoundFunnels(
+            List<FunnelRow> byGroup,
+            List<FunnelRow> byGroupBefore,
+            List<FunnelRow> byDistrict,
+            List<FunnelRow> byDistrictBefore) {}
+
+    /**
+     * The same lines as {@link #funnel(Long, LocalDate, By, Staff)} by group and by district, as of a day and the day
+     * before, in one pass over {@code clue_daily} (the overview asks for all four at once).
+     */
+    public RoundFunnels roundFunnels(long round, LocalDate asOf, Staff me) {
+        var condition = aggregated(me);
+        if (condition == null) {
+            return new RoundFunnels(
+                    funnel(round, asOf, By.GROUP, me),
+                    funnel(round, asOf.minusDays(1), By.GROUP, me),
+                    funnel(round, asOf, By.DISTRICT, me),
+                    funnel(round, asOf.minusDays(1), By.DISTRICT, me));
+        }
+        record Cell(int group, String region, String name, int sortOrder, Counts now, Counts before) {}
+        var params = new ArrayList<Object>();
+        for (int i = 0; i < 9; i++) {
+            params.add(asOf);
+        }
+        params.add(asOf);
+        params.addAll(condition.params());
+        params.add(round);
+        var sums = new StringBuilder();
+        for (var column : List.of(
+                "received",
+                "in_scope",
+                "transferred",
+                "verified_true",
+                "cases",
+                "closed",
+                "replied",
+                "reply_days",
+                "overdue")) {
+            sums.append(", sum(a.").append(column).append("), sum(a.").append(column);
+            sums.append(") filter (where a.day < ?)");
+        }
+        var cells = jdbc.sql("select a.group_number, a.region_code, min(r.name), min(r.sort_order)" + sums
+                        + " from clue_daily a join region r on r.code = a.region_code"
+                        + " where a.day <= ? and " + condition.sql().replace("%s.", "a.")
+                        + " and a.round_id in (?, 0) group by a.group_number, a.region_code")
+                .params(params)
+                .query((rs, n) -> new Cell(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        cellCounts(rs, 5, 2, rs.getString(3)),
+                        cellCounts(rs, 6, 2, rs.getString(3))))
+                .list();
+        var byGroup = java.util.Comparator.<Cell>comparingInt(c -> c.group() == 0 ? Integer.MAX_VALUE : c.group());
+        var byRegion = java.util.Comparator.<Cell>comparingInt(Cell::sortOrder).thenComparing(Cell::region);
+        var groups = cells.stream().sorted(byGroup).toList();
+        var regions = cells.stream().sorted(byRegion).toList();
+        java.util.function.Function<Cell, String> groupKey = c -> c.group() == 0 ? "" : Integer.toString(c.group());
+        java.util.function.Function<Cell, String> groupLabel = c -> c.group() == 0 ? null : Integer.toString(c.group());
+        var groupNow = sum(groups, groupKey, groupLabel, Cell::now);
+        var groupBefore = sum(groups, groupKey, groupLabel, Cell::before);
+        var regionNow = sum(regions, Cell::region, Cell::name, Cell::now);
+        var regionBefore = sum(regions, Cell::region, Cell::name, Cell::before);
+        if (me.role() != dudao.directory.Role.LEADER) {
+            var names = ClueVisibility.namesOf(me.displayName());
+            var named = new ArrayList<Object>(condition.params());
+            named.add(names[0]);
+            named.add(names[1]);
+            var sql = condition.sql().replace("%s.", "c.")
+                    + " and c.id in (select np.clue_id from clue_person np where np.name in (?, ?))";
+            subtract(groupNow, counted((Long) round, asOf, By.GROUP, sql, named));
+            subtract(groupBefore, counted((Long) round, asOf.minusDays(1), By.GROUP, sql, named));
+            subtract(regionNow, counted((Long) round, asOf, By.DISTRICT, sql, named));
+            subtract(regionBefore, counted((Long) round, asOf.minusDays(1), By.DISTRICT, sql, named));
+        }
+        return new RoundFunnels(rows(groupNow), rows(groupBefore), rows(regionNow), rows(regionBefore));
+    }
+
+    private static <C> Map<String, Counts> sum(
+            List<C> cells,
+            java.util.function.Function<C, String> key,
+            java.util.function.Function<C, String> label,
+            java.util.function.Function<C, Counts> counts) {
+        var out = new LinkedHashMap<String, Counts>();
+        for (var c : cells) {
+            var v = counts.apply(c);
+            out.merge(
+                    key.apply(c),
+                    new Counts(
+                            label.apply(c),
+                            v.received,
+                            v.inScope,
+                            v.transferred,
+                            v.verifiedTrue,
+                            v.cases,
+                            v.closed,
+                            v.replied,
+                            v.replyDays,
+                            v.overdue),
+                    Counts::plus);
+        }
+        return out;
+    }
+
+    private static void subtract(Map<String, Counts> lines, Map<String, Counts> named) {
+        named.forEach((key, c) -> lines.merge(key, c, (a, b) -> a.minus(b)));
+        lines.values().removeIf(Counts::isEmpty);
+    }
+
+    /** Nine sums starting at a column, every {@code step} columns (the sums as of a day, or the day before). */
+    private static Counts cellCounts(ResultSet rs, int first, int step, String label) throws SQLException {
+        var v = new double[9];
+        for (int i = 0; i < 9; i++) {
+            v[i] = rs.getDouble(first + i * step);
+        }
+        return new Counts(
+                label,
+                (long) v[0],
+                (long) v[1],
+                (long) v[2],
+                (long) v[3],
+                (long) v[4],
+                (long) v[5],
+                (long) v[6],
+                v[7],
+                (long) v[8]);
+    }
+
+    private static List<FunnelRow> rows(Map<String, Counts> lines) {
         var out = new ArrayList<FunnelRow>();
         var total = Counts.NONE;
         for (var e : lines.entrySet()) {
@@ -239,29 +372,7 @@ public class ClueStatistics {
     /** The funnel counted from the clues themselves, as a reader may count them: the definition of the figures. */
     List<FunnelRow> countedFromRecords(Long round, LocalDate asOf, By by, Staff me) {
         var visible = ClueVisibility.forStatistics(me);
-        var lines = counted(round, asOf, by, visible.sql(), visible.params());
-        var out = new ArrayList<FunnelRow>();
-        var total = Counts.NONE;
-        for (var e : lines.entrySet()) {
-            if (e.getValue().received() == 0) {
-                continue;
-            }
-            out.add(e.getValue().row(e.getKey()));
-            total = total.plus(e.getValue());
-        }
-        out.add(new Counts(
-                        null,
-                        total.received,
-                        total.inScope,
-                        total.transferred,
-                        total.verifiedTrue,
-                        total.cases,
-                        total.closed,
-                        total.replied,
-                        total.replyDays,
-                        total.overdue)
-                .row(null));
-        return out;
+        return rows(counted(round, asOf, by, visible.sql(), visible.params()));
     }
 
     private Map<String, Counts> counted(Long round, LocalDate asOf, By by, String visibleSql, List<Object> visible) {

@@ -89,6 +89,86 @@ public class RectificationStatistics {
                 .list();
     }
 
+    /** A round's lines by group and by district, as of a day and as of the day before (the bulletin's today). */
+    public record RoundLines(
+            List<Figures> byGroup,
+            List<Figures> byGroupBefore,
+            List<Figures> byDistrict,
+            List<Figures> byDistrictBefore) {}
+
+    /**
+     * The same lines as {@link #figures} by group and by district, as of a day and the day before, in one pass over
+     * {@code problem_daily}: the overview asks for all four at once.
+     */
+    public RoundLines lines(RoundId round, LocalDate asOf, Jurisdiction scope) {
+        record Cell(int group, String district, String name, int sortOrder, long[] now, long[] before) {}
+        var cells = jdbc.sql("""
+                select g.number, d.code, d.name, d.sort_order,
+                       sum(a.found), sum(a.closed), sum(a.rectifying), sum(a.overdue),
+                       sum(a.found) filter (where a.day < ?), sum(a.closed) filter (where a.day < ?),
+                       sum(a.rectifying) filter (where a.day < ?), sum(a.overdue) filter (where a.day < ?)
+                from problem_daily a
+                join inspection_group g on g.id = a.group_id
+                join region d on d.code = split_part(a.region_path, '/', 3)
+                where a.round_id = ? and a.day <= ? and a.region_path like ?
+                group by g.number, d.code, d.name, d.sort_order""")
+                .params(asOf, asOf, asOf, asOf, round.value(), asOf, scope.likePattern())
+                .query((rs, n) -> new Cell(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        new long[] {rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)},
+                        new long[] {rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)}))
+                .list();
+        var byGroup = java.util.Comparator.<Cell>comparingInt(Cell::group).thenComparing(Cell::name);
+        var byDistrict =
+                java.util.Comparator.<Cell>comparingInt(Cell::sortOrder).thenComparing(Cell::district);
+        return new RoundLines(
+                sum(
+                        cells.stream().sorted(byGroup).toList(),
+                        c -> c.group() + "|" + c.name(),
+                        c -> "" + c.group(),
+                        Cell::name,
+                        Cell::now),
+                sum(
+                        cells.stream().sorted(byGroup).toList(),
+                        c -> c.group() + "|" + c.name(),
+                        c -> "" + c.group(),
+                        Cell::name,
+                        Cell::before),
+                sum(cells.stream().sorted(byDistrict).toList(), Cell::district, Cell::district, Cell::name, Cell::now),
+                sum(
+                        cells.stream().sorted(byDistrict).toList(),
+                        Cell::district,
+                        Cell::district,
+                        Cell::name,
+                        Cell::before));
+    }
+
+    private static <C> List<Figures> sum(
+            List<C> cells,
+            java.util.function.Function<C, String> line,
+            java.util.function.Function<C, String> key,
+            java.util.function.Function<C, String> label,
+            java.util.function.Function<C, long[]> values) {
+        var lines = new java.util.LinkedHashMap<String, Figures>();
+        for (var c : cells) {
+            var v = values.apply(c);
+            lines.merge(
+                    line.apply(c),
+                    new Figures(key.apply(c), label.apply(c), v[0], v[1], v[2], v[3]),
+                    (a, b) -> new Figures(
+                            a.key(),
+                            a.label(),
+                            a.found() + b.found(),
+                            a.closed() + b.closed(),
+                            a.rectifying() + b.rectifying(),
+                            a.overdue() + b.overdue()));
+        }
+        return lines.values().stream().filter(f -> f.found() > 0).toList();
+    }
+
     /** One day of the round's totals: problems found and closed cumulated to the end of that day. */
     public record Day(LocalDate date, long found, long closed) {}
 

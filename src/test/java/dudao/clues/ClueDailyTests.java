@@ -46,6 +46,31 @@ class ClueDailyTests {
     }
 
     @Test
+    void theOverviewsFunnelsOfADayAndTheDayBeforeAreTheFunnelsOfThoseDays() {
+        var round = jdbc.sql("select coalesce(max(round_id), 1) from clue")
+                .query(Long.class)
+                .single();
+        for (var day = LocalDate.of(2018, 7, 16); !day.isAfter(LocalDate.of(2018, 8, 5)); day = day.plusDays(5)) {
+            var before = day.minusDays(1);
+            for (var reader : readers) {
+                var funnels = statistics.roundFunnels(round, day, reader);
+                assertThat(funnels.byGroup())
+                        .containsExactlyInAnyOrderElementsOf(
+                                statistics.funnel(round, day, ClueStatistics.By.GROUP, reader));
+                assertThat(funnels.byGroupBefore())
+                        .containsExactlyInAnyOrderElementsOf(
+                                statistics.funnel(round, before, ClueStatistics.By.GROUP, reader));
+                assertThat(funnels.byDistrict())
+                        .containsExactlyInAnyOrderElementsOf(
+                                statistics.funnel(round, day, ClueStatistics.By.DISTRICT, reader));
+                assertThat(funnels.byDistrictBefore())
+                        .containsExactlyInAnyOrderElementsOf(
+                                statistics.funnel(round, before, ClueStatistics.By.DISTRICT, reader));
+            }
+        }
+    }
+
+    @Test
     void aClueNamingTheReaderIsLeftOutOfTheirFunnelOnly() {
         var city = staff("city");
         var leader = staff("leader");

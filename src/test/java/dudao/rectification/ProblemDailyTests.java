@@ -102,6 +102,24 @@ class ProblemDailyTests {
     }
 
     @Test
+    void theOverviewsLinesOfADayAndTheDayBeforeAreTheFiguresOfThoseDays() {
+        for (var day = LocalDate.of(2018, 7, 16); !day.isAfter(LocalDate.of(2018, 7, 31)); day = day.plusDays(5)) {
+            for (var scope : readers) {
+                var lines = statistics.lines(round, day, scope);
+                var before = day.minusDays(1);
+                assertThat(lines.byGroup())
+                        .isEqualTo(statistics.figures(round, day, RectificationStatistics.By.GROUP, scope));
+                assertThat(lines.byGroupBefore())
+                        .isEqualTo(statistics.figures(round, before, RectificationStatistics.By.GROUP, scope));
+                assertThat(lines.byDistrict())
+                        .isEqualTo(statistics.figures(round, day, RectificationStatistics.By.DISTRICT, scope));
+                assertThat(lines.byDistrictBefore())
+                        .isEqualTo(statistics.figures(round, before, RectificationStatistics.By.DISTRICT, scope));
+            }
+        }
+    }
+
+    @Test
     void theTrendCumulatesTheFiguresOfEachDay() {
         var days =
                 statistics.daily(round, LocalDate.of(2018, 7, 16), LocalDate.of(2018, 7, 30), Jurisdiction.wholeCity());
