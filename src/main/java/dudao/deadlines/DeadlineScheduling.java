@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
@@ -64,8 +65,18 @@ class DeadlineScheduling {
 
     @Bean
     @ConditionalOnProperty(name = "dudao.deadlines.scheduler", havingValue = "true")
-    SchedulerLifecycle deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock) {
-        var scheduler = builder(dataSource, tasks, clock).build();
+    SchedulerLifecycle deadlineScheduler(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            Clock clock,
+            @Value("${dudao.deadlines.heartbeat:PT30S}") Duration heartbeat) {
+        // A node killed outright leaves the jobs it had picked marked as picked; after four missed heartbeats the
+        // other nodes take them over (db-scheduler's default, five minutes times six, would leave them for half an
+        // hour).
+        var scheduler = builder(dataSource, tasks, clock)
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(4)
+                .build();
         return new SchedulerLifecycle(scheduler);
     }
 

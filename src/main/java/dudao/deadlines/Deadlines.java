@@ -1,5 +1,6 @@
 package dudao.deadlines;
 
+import dudao.platform.Today;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,27 +33,44 @@ public class Deadlines {
     private final DeadlinesProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate perWatch;
+    private final Today businessDay;
 
     Deadlines(
             JdbcClient jdbc,
             Clock clock,
+            Today businessDay,
             DeadlinesProperties properties,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.businessDay = businessDay;
         this.properties = properties;
         this.events = events;
         this.perWatch = new TransactionTemplate(transactions);
     }
 
     /**
-     * Today where the campaign runs, from the real clock. (It does not follow the platform's fixed demo date: a
-     * transition's day is the day of its timestamp, and those are real. See the shortcut in the closing note of
-     * issue 4.)
+     * The business day: what is overdue, which colour a warning shows, which deadline lies in the past. It is the
+     * platform's {@link Today}, so the demo, fixed on the last day of the round it replays, shows its open problems as
+     * they stood then. The scheduler does not read it: it sweeps on the real clock ({@link #clockDay()}).
      */
     public LocalDate today() {
+        return businessDay.date();
+    }
+
+    /** The real clock's day where the campaign runs: the day the scheduled sweep issues rungs for. */
+    public LocalDate clockDay() {
         return LocalDate.now(clock.withZone(properties.zone()));
+    }
+
+    /**
+     * The business day of a transition made at the given moment: the business day when the moment falls on the real
+     * clock's day (a transition made now), else the moment's own day (demo data and imports replaying the past).
+     */
+    public LocalDate businessDayOf(java.time.Instant at) {
+        var day = dayOf(at);
+        return day.equals(clockDay()) ? today() : day;
     }
 
     /** The time zone in which days begin and end. */
@@ -177,9 +195,9 @@ public class Deadlines {
                 .list();
     }
 
-    /** Issues every rung due today; returns how many this call issued. */
+    /** Issues every rung due on the real clock's day; returns how many this call issued. */
     public int sweep() {
-        return sweep(today());
+        return sweep(clockDay());
     }
 
     /**

@@ -37,15 +37,27 @@ class DirectoryStartup implements ApplicationRunner {
 
     record DemoAccount(String username, String displayName, Role role, String region, String unitName) {}
 
+    /** The demo accounts' addresses: a reserved domain, so that nothing sent from the demo reaches anybody. */
+    static String demoEmail(String username) {
+        return username + "@dudao.example";
+    }
+
     private final StaffAccounts accounts;
+    private final Mailboxes mailboxes;
     private final Units units;
     private final DemoProperties demo;
     private final AdminProperties admin;
     private final Environment environment;
 
     DirectoryStartup(
-            StaffAccounts accounts, Units units, DemoProperties demo, AdminProperties admin, Environment environment) {
+            StaffAccounts accounts,
+            Mailboxes mailboxes,
+            Units units,
+            DemoProperties demo,
+            AdminProperties admin,
+            Environment environment) {
         this.accounts = accounts;
+        this.mailboxes = mailboxes;
         this.units = units;
         this.demo = demo;
         this.admin = admin;
@@ -69,6 +81,7 @@ class DirectoryStartup implements ApplicationRunner {
                             demo.password(),
                             true);
                 }
+                mailboxes.set(account.username(), demoEmail(account.username()));
             }
             return;
         }

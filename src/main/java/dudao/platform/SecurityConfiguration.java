@@ -43,11 +43,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(SecurityConfiguration::headers)
-                .authorizeHttpRequests(
-                        auth -> auth.requestMatchers("/api/v1/tokens", "/api/v1/public/**", "/v3/api-docs/**")
-                                .permitAll()
-                                .anyRequest()
-                                .hasAuthority(Authorities.STAFF))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/tokens", "/api/v1/public/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAuthority(Authorities.STAFF))
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
                                 errors.write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized"))

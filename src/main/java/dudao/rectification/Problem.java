@@ -189,6 +189,28 @@ public final class Problem {
     }
 
     /**
+     * Declines the pending extension with a reason: the deadline in force stays, and the unit may ask again. Who asked
+     * does not decide on their own request.
+     */
+    void declineExtension(String reason, Participant by, Instant at) {
+        if (pendingExtension == null) {
+            throw new WorkflowViolation("problem.declineExtension.nonePending");
+        }
+        if (!status.open()) {
+            throw new WorkflowViolation("problem.declineExtension.notOpen", status);
+        }
+        if (by.id().equals(pendingExtension.requestedBy())) {
+            throw new WorkflowViolation("problem.declineExtension.self");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new BadInput("reason", "problem.declineExtension.reasonRequired");
+        }
+        var asked = pendingExtension.newDeadline();
+        pendingExtension = null;
+        log(Step.EXTENSION_DECLINED, by, null, at, null, reason.strip() + " (" + asked + ")");
+    }
+
+    /**
      * 回头看 found a relapse: the closed problem opens again as a new cycle of the same record, assigned to the same
      * units with a new deadline. The statistics count it as not rectified from this moment.
      */
@@ -206,6 +228,16 @@ public final class Problem {
         deadline = newDeadline;
         status = ProblemStatus.ASSIGNED;
         log(Step.REOPENED, by, null, at, previous, reason.strip());
+    }
+
+    /**
+     * 回头看 found no relapse: the problem stays closed, and the timeline says who re-checked it and what they saw.
+     */
+    void passLookBack(String note, Participant by, Instant at) {
+        if (status != ProblemStatus.CLOSED) {
+            throw new WorkflowViolation("problem.passLookBack.notClosed", status);
+        }
+        log(Step.LOOK_BACK_PASSED, by, null, at, null, blankToNull(note));
     }
 
     /** Overdue: open, not waiting for verification, and the deadline has passed. Derived, never stored. */

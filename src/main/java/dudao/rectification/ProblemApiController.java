@@ -218,6 +218,16 @@ class ProblemApiController {
         return act(id, ifMatch, me, v -> problems.approveExtension(new ProblemId(id), v, me));
     }
 
+    @PostMapping(value = "/{id}/decline-extension", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER')")
+    ResponseEntity<ProblemView> declineExtension(
+            @PathVariable long id,
+            @Valid @RequestBody TransitionRequest body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @AuthenticationPrincipal Staff me) {
+        return act(id, ifMatch, me, v -> problems.declineExtension(new ProblemId(id), body.reason(), v, me));
+    }
+
     @PostMapping(value = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
     ResponseEntity<ProblemView> reopen(
@@ -226,6 +236,17 @@ class ProblemApiController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @AuthenticationPrincipal Staff me) {
         return act(id, ifMatch, me, v -> problems.reopen(new ProblemId(id), body.reason(), body.deadline(), v, me));
+    }
+
+    @PostMapping("/{id}/pass-look-back")
+    @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
+    ResponseEntity<ProblemView> passLookBack(
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) TransitionRequest body,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @AuthenticationPrincipal Staff me) {
+        var b = body == null ? TransitionRequest.empty() : body;
+        return act(id, ifMatch, me, v -> problems.passLookBack(new ProblemId(id), b.note(), v, me));
     }
 
     private ResponseEntity<ProblemView> act(long id, String ifMatch, Staff me, Consumer<Long> transition) {

@@ -11,17 +11,22 @@ import dudao.directory.Regions;
 import dudao.directory.Role;
 import dudao.directory.Staff;
 import dudao.directory.Units;
+import dudao.platform.BadInput;
 import dudao.platform.NotFound;
 import dudao.platform.Paged;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,6 +58,7 @@ class ProblemController {
     private final ProblemLedger ledger;
     private final OfficialDocuments documents;
     private final dudao.campaign.Checklists checklists;
+    private final MessageSource messages;
 
     ProblemController(
             ProblemList problems,
@@ -65,8 +71,10 @@ class ProblemController {
             Deadlines deadlines,
             ProblemLedger ledger,
             OfficialDocuments documents,
-            dudao.campaign.Checklists checklists) {
+            dudao.campaign.Checklists checklists,
+            MessageSource messages) {
         this.checklists = checklists;
+        this.messages = messages;
         this.ledger = ledger;
         this.documents = documents;
         this.problems = problems;
@@ -135,8 +143,32 @@ class ProblemController {
 
     @GetMapping("/new")
     @PreAuthorize("hasAnyRole('CITY_OFFICE', 'GROUP_LEADER', 'GROUP_MEMBER')")
-    String form(@RequestParam(required = false) Long finding, @AuthenticationPrincipal Staff me, Model model) {
+    String form(
+            @RequestParam(required = false) Long finding,
+            @RequestParam(required = false) Long clue,
+            @AuthenticationPrincipal Staff me,
+            Model model) {
         var round = currentRound(null);
+        if (clue != null) {
+            // A clue verified true raises a problem pre-filled with its region and what it reported.
+            var c = problems.provenClue(clue, me);
+            var summary = c.row().serial() + "：" + c.row().summary();
+            model.addAttribute("clue", clue);
+            model.addAttribute(
+                    "problem",
+                    new NewProblem(
+                            round == null ? null : round.id().value(),
+                            null,
+                            c.row().regionCode(),
+                            null,
+                            Source.CLUE,
+                            summary.length() > 200 ? summary.substring(0, 200) : summary,
+                            c.description(),
+                            null,
+                            null,
+                            c.findings()));
+            return formPage(me, model);
+        }
         if (finding != null) {
             // A failed checklist item raises a problem pre-filled with its district, focus area and text.
             var f = checklists.finding(new dudao.campaign.FindingId(finding), me.jurisdiction());
@@ -192,13 +224,58 @@ class ProblemController {
     String record(
             @Valid @ModelAttribute("problem") NewProblem problem,
             BindingResult errors,
+            @RequestParam(required = false) Long clue,
             @AuthenticationPrincipal Staff me,
-            Model model) {
-        if (errors.hasErrors()) {
-            return formPage(me, model);
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("clue", clue);
+        if (!errors.hasErrors()) {
+            try {
+                var id = clue == null ? problems.record(problem, me) : problems.recordFromClue(problem, clue, me);
+                return "redirect:/problems/" + id;
+            } catch (BadInput bad) {
+                // A rule the form cannot express (a region outside the group's district…): shown at its field.
+                if (bad.field() != null && RECORD_FIELDS.contains(bad.field())) {
+                    errors.rejectValue(bad.field(), bad.messageKey(), bad.arguments(), bad.messageKey());
+                } else {
+                    errors.reject(bad.messageKey(), bad.arguments(), bad.messageKey());
+                }
+            }
         }
-        var id = problems.record(problem, me);
-        return "redirect:/problems/" + id;
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return formPage(me, model);
+    }
+
+    /** The fields of the new-problem form that can show their own error. */
+    private static final java.util.Set<String> RECORD_FIELDS =
+            java.util.Set.of("round", "group", "region", "focusArea", "source", "title", "description");
+
+    /**
+     * A transition form refused for its input: which form, the field it concerns (as the form names it), the message
+     * in the reader's language, and whether the form has that field (else the message heads the form).
+     */
+    record FormError(String transition, String field, String message, boolean atField) {}
+
+    /** The fields each transition form shows, where an error about them appears. */
+    private static final java.util.Map<Transition, java.util.Set<String>> FORM_FIELDS = java.util.Map.of(
+            Transition.ASSIGN, java.util.Set.of("leadUnit", "assistingUnits", "deadline"),
+            Transition.FEEDBACK, java.util.Set.of("measures", "files"),
+            Transition.ACCEPT, java.util.Set.of("note"),
+            Transition.REJECT, java.util.Set.of("reason"),
+            Transition.EXTEND, java.util.Set.of("newDeadline", "reason"),
+            Transition.DECLINE_EXTENSION, java.util.Set.of("reason"),
+            Transition.REOPEN, java.util.Set.of("reason", "deadline"),
+            Transition.PASS_LOOK_BACK, java.util.Set.of("note"));
+
+    private String refusedForm(
+            long id, Transition t, String field, String message, Staff me, Model model, HttpServletResponse response) {
+        // The extension form names its date newDeadline; the aggregate's date rule speaks of the deadline.
+        var shown = t == Transition.EXTEND && "deadline".equals(field) ? "newDeadline" : field;
+        var atField =
+                shown != null && FORM_FIELDS.getOrDefault(t, java.util.Set.of()).contains(shown);
+        model.addAttribute("formError", new FormError(t.path(), shown, message, atField));
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return show(id, me, model);
     }
 
     @GetMapping("/{id}")
@@ -215,6 +292,7 @@ class ProblemController {
                                                 && u.unitId() == me.unit().value()))
                         .toList());
         model.addAttribute("today", deadlines.today());
+        model.addAttribute("clueId", problems.clueOf(view.id(), me).orElse(null));
         model.addAttribute(
                 "notices",
                 deadlines.steps(new dudao.deadlines.Subject(ProblemList.SUBJECT, id)).stream()
@@ -235,10 +313,31 @@ class ProblemController {
             @PathVariable long id,
             @PathVariable String transition,
             @Valid TransitionRequest form,
+            BindingResult errors,
             @RequestParam(required = false) List<MultipartFile> files,
-            @AuthenticationPrincipal Staff me) {
+            @AuthenticationPrincipal Staff me,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
         var problemId = new ProblemId(id);
         var t = Transition.byPath(transition).orElseThrow(NotFound::record);
+        if (errors.hasErrors()) {
+            var error = errors.getFieldError();
+            var message = error != null && error.isBindingFailure()
+                    ? messages.getMessage("problem.form.unreadable", null, locale)
+                    : messages.getMessage(errors.getAllErrors().get(0), locale);
+            return refusedForm(id, t, error == null ? null : error.getField(), message, me, model, response);
+        }
+        try {
+            act(problemId, t, form, files, me);
+        } catch (BadInput bad) {
+            var message = messages.getMessage(bad.messageKey(), bad.arguments(), locale);
+            return refusedForm(id, t, bad.field(), message, me, model, response);
+        }
+        return "redirect:/problems/" + id;
+    }
+
+    private void act(ProblemId problemId, Transition t, TransitionRequest form, List<MultipartFile> files, Staff me) {
         var v = form.version();
         switch (t) {
             case ASSIGN ->
@@ -254,9 +353,10 @@ class ProblemController {
             case REJECT -> problems.reject(problemId, form.reason(), v, me);
             case EXTEND -> problems.requestExtension(problemId, form.newDeadline(), form.reason(), v, me);
             case APPROVE_EXTENSION -> problems.approveExtension(problemId, v, me);
+            case DECLINE_EXTENSION -> problems.declineExtension(problemId, form.reason(), v, me);
             case REOPEN -> problems.reopen(problemId, form.reason(), form.deadline(), v, me);
+            case PASS_LOOK_BACK -> problems.passLookBack(problemId, form.note(), v, me);
         }
-        return "redirect:/problems/" + id;
     }
 
     @GetMapping("/{id}/evidence/{file}")

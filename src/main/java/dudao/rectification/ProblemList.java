@@ -8,6 +8,10 @@ import dudao.campaign.InspectionGroup;
 import dudao.campaign.InspectionGroups;
 import dudao.campaign.RoundId;
 import dudao.campaign.Rounds;
+import dudao.clues.ClueDetail;
+import dudao.clues.ClueId;
+import dudao.clues.ClueList;
+import dudao.clues.VerifyResult;
 import dudao.deadlines.Deadlines;
 import dudao.deadlines.Subject;
 import dudao.deadlines.Warning;
@@ -62,6 +66,7 @@ public class ProblemList {
     private final EvidenceFiles evidence;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ClueList clues;
 
     ProblemList(
             ProblemRepository repository,
@@ -74,7 +79,9 @@ public class ProblemList {
             Deadlines deadlines,
             EvidenceFiles evidence,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            ClueList clues) {
+        this.clues = clues;
         this.repository = repository;
         this.jdbc = jdbc;
         this.rounds = rounds;
@@ -93,6 +100,58 @@ public class ProblemList {
 
     public ProblemId record(NewProblem input, Staff by) {
         return record(input, by, clock.instant());
+    }
+
+    /** The verdicts under which a clue proved true enough to raise a problem to rectify. */
+    static final java.util.Set<VerifyResult> TRUE_ENOUGH =
+            java.util.EnumSet.of(VerifyResult.TRUE, VerifyResult.PARTLY_TRUE, VerifyResult.CASE_OPENED);
+
+    /** A clue the caller may see that was verified true: what a problem raised from it starts with. */
+    public ClueDetail provenClue(long clueId, Staff by) {
+        var clue = clues.detail(new ClueId(clueId), by);
+        if (clue.row().result() == null || !TRUE_ENOUGH.contains(clue.row().result())) {
+            throw new BadInput("clue", "problem.clue.notTrue", clue.row().serial());
+        }
+        return clue;
+    }
+
+    /**
+     * Records a problem raised from a clue verified true: its source is the clue, whose id the problem keeps. The
+     * clue must be one the recorder may see.
+     */
+    public ProblemId recordFromClue(NewProblem input, long clueId, Staff by) {
+        provenClue(clueId, by);
+        var id = record(
+                new NewProblem(
+                        input.round(),
+                        input.group(),
+                        input.region(),
+                        input.focusArea(),
+                        Source.CLUE,
+                        input.title(),
+                        input.description(),
+                        input.responsibility(),
+                        input.suggestion(),
+                        input.evidence()),
+                by,
+                clock.instant());
+        jdbc.sql("update problem set clue_id = ? where id = ?")
+                .params(clueId, id.value())
+                .update();
+        return id;
+    }
+
+    /** The clue a problem was raised from, if any (the problem must be visible to the caller). */
+    @Transactional(readOnly = true)
+    public Optional<Long> clueOf(ProblemId id, Staff by) {
+        header(id, by);
+        return jdbc
+                .sql("select clue_id from problem where id = ? and clue_id is not null")
+                .param(id.value())
+                .query(Long.class)
+                .list()
+                .stream()
+                .findFirst();
     }
 
     /** Records a problem at a given moment (demo data and imports replay the past through the same rules). */
@@ -228,6 +287,19 @@ public class ProblemList {
         transition(id, Transition.APPROVE_EXTENSION, expectedVersion, by, p -> p.approveExtension(participant(by), at));
     }
 
+    public void declineExtension(ProblemId id, String reason, Long expectedVersion, Staff by) {
+        declineExtension(id, reason, expectedVersion, by, clock.instant());
+    }
+
+    void declineExtension(ProblemId id, String reason, Long expectedVersion, Staff by, Instant at) {
+        transition(
+                id,
+                Transition.DECLINE_EXTENSION,
+                expectedVersion,
+                by,
+                p -> p.declineExtension(reason, participant(by), at));
+    }
+
     public void reopen(ProblemId id, String reason, LocalDate newDeadline, Long expectedVersion, Staff by) {
         reopen(id, reason, newDeadline, expectedVersion, by, clock.instant());
     }
@@ -239,6 +311,15 @@ public class ProblemList {
                 expectedVersion,
                 by,
                 p -> p.reopen(reason, newDeadline, participant(by), at, today(at)));
+    }
+
+    /** 回头看 found no relapse: recorded on the timeline, and the scheduled look-back leaves the to-do lists. */
+    public void passLookBack(ProblemId id, String note, Long expectedVersion, Staff by) {
+        passLookBack(id, note, expectedVersion, by, clock.instant());
+    }
+
+    void passLookBack(ProblemId id, String note, Long expectedVersion, Staff by, Instant at) {
+        transition(id, Transition.PASS_LOOK_BACK, expectedVersion, by, p -> p.passLookBack(note, participant(by), at));
     }
 
     private List<Long> transition(
@@ -269,6 +350,14 @@ public class ProblemList {
                 "status=" + problem.status() + " cycle=" + problem.cycle() + " deadline=" + problem.deadline()
                         + (last.unit() == null ? "" : " unit=" + last.unit()));
         syncDeadline(problem, header);
+        if (transition == Transition.PASS_LOOK_BACK || transition == Transition.REOPEN) {
+            // The look-back of the cycle that was closed has its result (a reopened problem is in the next cycle).
+            var closedCycle = transition == Transition.REOPEN ? problem.cycle() - 1 : problem.cycle();
+            jdbc.sql("update problem_look_back set done_at = now() where problem_id = ? and cycle = ?"
+                            + " and done_at is null")
+                    .params(id.value(), closedCycle)
+                    .update();
+        }
         return entryIds;
     }
 
@@ -334,15 +423,8 @@ public class ProblemList {
     public ProblemView require(ProblemId id, Staff by) {
         var scope = Scope.of(by);
         var today = deadlines.today();
-        var view = jdbc.sql("""
-                select p.*, g.number as group_number, r.name as region_name, fa.name as focus_area_name,
-                       s.display_name as recorded_by_name
-                from problem p
-                join inspection_group g on g.id = p.group_id
-                join region r on r.code = p.region_code
-                join staff s on s.id = p.recorded_by
-                left join focus_area fa on fa.id = p.focus_area_id
-                where p.id = ? and p.region_path like ?""" + scope.unitClause())
+        // Names come from the modules that own them (campaign, directory), not from joins on their tables.
+        var view = jdbc.sql("select p.* from problem p where p.id = ? and p.region_path like ?" + scope.unitClause())
                 .params(scope.params(id.value()))
                 .query((rs, n) -> view(rs, today))
                 .optional()
@@ -355,6 +437,27 @@ public class ProblemList {
         var status = ProblemStatus.valueOf(rs.getString("status"));
         var deadline = rs.getObject("deadline", LocalDate.class);
         var campaignId = rs.getLong("campaign_id");
+        var focusAreaId = (Long) rs.getObject("focus_area_id");
+        var groupNumber = groups.find(new GroupId(rs.getLong("group_id")))
+                .map(InspectionGroup::number)
+                .orElse(0);
+        var regionName = regions.find(new RegionCode(rs.getString("region_code")))
+                .map(Region::name)
+                .orElse(rs.getString("region_code"));
+        var focusAreaName = focusAreaId == null
+                ? null
+                : campaigns.require(new dudao.campaign.CampaignId(campaignId)).focusAreas().stream()
+                        .filter(f -> f.id().value() == focusAreaId)
+                        .map(dudao.campaign.Campaign.FocusArea::name)
+                        .findFirst()
+                        .orElse(null);
+        var timeline = timeline(id);
+        // Who recorded the problem, as the timeline's first entry names them.
+        var recordedBy = timeline.stream()
+                .filter(e -> e.step() == Step.RECORDED)
+                .map(ProblemView.Entry::byName)
+                .findFirst()
+                .orElse(null);
         boolean owing = status == ProblemStatus.ASSIGNED || status == ProblemStatus.RECTIFYING;
         Problem.Extension extension = null;
         if (rs.getObject("ext_requested_by") != null) {
@@ -370,12 +473,12 @@ public class ProblemList {
                 campaignId,
                 rs.getLong("round_id"),
                 rs.getLong("group_id"),
-                rs.getInt("group_number"),
+                groupNumber,
                 rs.getString("region_code"),
-                rs.getString("region_name"),
+                regionName,
                 rs.getString("region_path"),
-                (Long) rs.getObject("focus_area_id"),
-                rs.getString("focus_area_name"),
+                focusAreaId,
+                focusAreaName,
                 Source.valueOf(rs.getString("source")),
                 rs.getString("title"),
                 rs.getString("description"),
@@ -388,20 +491,28 @@ public class ProblemList {
                 owing && deadline != null ? Warning.of(deadline, today, deadlines.policy(campaignId)) : null,
                 owing && deadline != null && deadline.isBefore(today),
                 rs.getTimestamp("recorded_at").toInstant(),
-                rs.getString("recorded_by_name"),
+                recordedBy,
                 unitsOf(id),
                 extension,
-                timeline(id));
+                timeline);
     }
 
     private List<ProblemView.UnitView> unitsOf(long id) {
-        return jdbc.sql("""
-                select pu.unit_id, u.name, pu.lead, pu.status from problem_unit pu join unit u on u.id = pu.unit_id
-                where pu.problem_id = ? order by pu.lead desc, u.name""")
+        return jdbc
+                .sql("select pu.unit_id, pu.lead, pu.status from problem_unit pu where pu.problem_id = ?")
                 .param(id)
                 .query((rs, n) -> new ProblemView.UnitView(
-                        rs.getLong(1), rs.getString(2), rs.getBoolean(3), UnitStatus.valueOf(rs.getString(4))))
-                .list();
+                        rs.getLong(1), unitName(rs.getLong(1)), rs.getBoolean(2), UnitStatus.valueOf(rs.getString(3))))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparing((ProblemView.UnitView u) -> !u.lead())
+                        .thenComparing(ProblemView.UnitView::name))
+                .toList();
+    }
+
+    private String unitName(long unitId) {
+        return units.require(new UnitId(unitId), dudao.directory.Jurisdiction.wholeCity())
+                .name();
     }
 
     private List<ProblemView.Entry> timeline(long id) {
@@ -414,18 +525,20 @@ public class ProblemList {
                             .add(new ProblemView.EvidenceFile(
                                     rs.getLong(1), rs.getString(3), rs.getString(4), rs.getLong(5)));
                 });
+        var unitNames = new java.util.HashMap<Long, String>();
         return jdbc.sql("""
-                select e.id, e.step, e.cycle, e.by_name, u.name as unit_name, e.at, e.status, e.deadline,
-                       e.previous_deadline, e.text
-                from problem_event e left join unit u on u.id = e.unit_id
-                where e.problem_id = ? order by e.at, e.id""")
+                select e.id, e.step, e.cycle, e.by_name, e.unit_id, e.at, e.status, e.deadline, e.previous_deadline,
+                       e.text
+                from problem_event e where e.problem_id = ? order by e.at, e.id""")
                 .param(id)
                 .query((rs, n) -> new ProblemView.Entry(
                         rs.getLong("id"),
                         Step.valueOf(rs.getString("step")),
                         rs.getInt("cycle"),
                         rs.getString("by_name"),
-                        rs.getString("unit_name"),
+                        rs.getObject("unit_id") == null
+                                ? null
+                                : unitNames.computeIfAbsent(rs.getLong("unit_id"), this::unitName),
                         rs.getTimestamp("at").toInstant(),
                         rs.getString("status") == null ? null : ProblemStatus.valueOf(rs.getString("status")),
                         rs.getObject("deadline", LocalDate.class),
@@ -448,20 +561,18 @@ public class ProblemList {
             throw new BadInput("size", "problem.lookBack.size");
         }
         var today = deadlines.today();
-        var sample = jdbc.sql("""
-                select p.id, p.title, g.number as group_number, r.name as region_name, fa.name as focus_area_name,
-                       (select u.name from problem_unit lu join unit u on u.id = lu.unit_id
-                        where lu.problem_id = p.id and lu.lead) as lead_unit_name,
-                       p.status, p.cycle, p.deadline, p.yellow_from, p.version
+        var sample = jdbc
+                .sql("""
+                select""" + " " + ROW_COLUMNS + " " + """
                 from problem p
-                join inspection_group g on g.id = p.group_id
-                join region r on r.code = p.region_code
-                left join focus_area fa on fa.id = p.focus_area_id
                 where p.round_id = ? and p.status = 'CLOSED' and p.region_path like ?
                 order by random() limit ?""")
                 .params(round.value(), by.jurisdiction().likePattern(), size)
                 .query((rs, n) -> row(rs, today))
-                .list();
+                .list()
+                .stream()
+                .map(new Names()::row)
+                .toList();
         audit.record(
                 "PROBLEM_LOOKBACK_SAMPLE",
                 SUBJECT,
@@ -542,22 +653,43 @@ public class ProblemList {
         var pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        var items = jdbc.sql("""
-                select p.id, p.title, g.number as group_number, r.name as region_name, fa.name as focus_area_name,
-                       (select u.name from problem_unit lu join unit u on u.id = lu.unit_id
-                        where lu.problem_id = p.id and lu.lead) as lead_unit_name,
-                       p.status, p.cycle, p.deadline, p.yellow_from, p.version
-                from problem p
-                join inspection_group g on g.id = p.group_id
-                join region r on r.code = p.region_code
-                left join focus_area fa on fa.id = p.focus_area_id""" + where + " order by p.recorded_at desc, p.id desc limit ? offset ?")
+        var items = jdbc
+                .sql("""
+                select""" + " " + ROW_COLUMNS + " " + """
+                from problem p""" + where
+                        + " order by p.recorded_at desc, p.id desc limit ? offset ?")
                 .params(pageParams)
                 .query((rs, n) -> row(rs, today))
-                .list();
+                .list()
+                .stream()
+                .map(new Names()::row)
+                .toList();
         return new Paged<>(items, page.page(), page.size(), total);
     }
 
-    private static ProblemRow row(ResultSet rs, LocalDate today) throws SQLException {
+    /** The columns of a list row: the problem's own; the names come from the modules that own them ({@link Names}). */
+    private static final String ROW_COLUMNS = """
+            p.id, p.title, p.campaign_id, p.group_id, p.region_code, p.focus_area_id,
+            (select lu.unit_id from problem_unit lu where lu.problem_id = p.id and lu.lead) as lead_unit_id,
+            p.status, p.cycle, p.deadline, p.yellow_from, p.version""";
+
+    /** A list row as the problem table holds it, before the names are looked up. */
+    private record RawRow(
+            long id,
+            String title,
+            long campaignId,
+            long groupId,
+            String regionCode,
+            Long focusAreaId,
+            Long leadUnitId,
+            ProblemStatus status,
+            int cycle,
+            LocalDate deadline,
+            Warning warning,
+            boolean overdue,
+            long version) {}
+
+    private static RawRow row(ResultSet rs, LocalDate today) throws SQLException {
         var status = ProblemStatus.valueOf(rs.getString("status"));
         var deadline = rs.getObject("deadline", LocalDate.class);
         var yellowFrom = rs.getObject("yellow_from", LocalDate.class);
@@ -568,19 +700,70 @@ public class ProblemList {
                     ? Warning.RED
                     : yellowFrom != null && !today.isBefore(yellowFrom) ? Warning.YELLOW : Warning.GREEN;
         }
-        return new ProblemRow(
+        return new RawRow(
                 rs.getLong("id"),
                 rs.getString("title"),
-                rs.getInt("group_number"),
-                rs.getString("region_name"),
-                rs.getString("focus_area_name"),
-                rs.getString("lead_unit_name"),
+                rs.getLong("campaign_id"),
+                rs.getLong("group_id"),
+                rs.getString("region_code"),
+                (Long) rs.getObject("focus_area_id"),
+                (Long) rs.getObject("lead_unit_id"),
                 status,
                 rs.getInt("cycle"),
                 deadline,
                 warning,
                 owing && deadline.isBefore(today),
                 rs.getLong("version"));
+    }
+
+    /**
+     * Names of groups, regions, focus areas and units through their modules' APIs, each looked up once per list (a
+     * page holds few distinct ones).
+     */
+    private final class Names {
+        private final java.util.Map<Long, Integer> groupNumbers = new java.util.HashMap<>();
+        private final java.util.Map<String, String> regionNames = new java.util.HashMap<>();
+        private final java.util.Map<Long, java.util.Map<Long, String>> focusAreas = new java.util.HashMap<>();
+        private final java.util.Map<Long, String> unitNames = new java.util.HashMap<>();
+
+        ProblemRow row(RawRow r) {
+            return new ProblemRow(
+                    r.id(),
+                    r.title(),
+                    groupNumbers.computeIfAbsent(
+                            r.groupId(),
+                            g -> groups.find(new GroupId(g))
+                                    .map(InspectionGroup::number)
+                                    .orElse(0)),
+                    regionNames.computeIfAbsent(
+                            r.regionCode(),
+                            c -> regions.find(new RegionCode(c))
+                                    .map(Region::name)
+                                    .orElse(c)),
+                    r.focusAreaId() == null
+                            ? null
+                            : focusAreas
+                                    .computeIfAbsent(r.campaignId(), ProblemList.this::focusAreaNames)
+                                    .get(r.focusAreaId()),
+                    r.leadUnitId() == null
+                            ? null
+                            : unitNames.computeIfAbsent(r.leadUnitId(), ProblemList.this::unitName),
+                    r.status(),
+                    r.cycle(),
+                    r.deadline(),
+                    r.warning(),
+                    r.overdue(),
+                    r.version());
+        }
+    }
+
+    private java.util.Map<Long, String> focusAreaNames(long campaignId) {
+        var names = new java.util.HashMap<Long, String>();
+        campaigns
+                .require(new dudao.campaign.CampaignId(campaignId))
+                .focusAreas()
+                .forEach(f -> names.put(f.id().value(), f.name()));
+        return names;
     }
 
     private Region regionInScope(String code, Staff by) {
@@ -610,8 +793,9 @@ public class ProblemList {
         return parts.length > 3 ? "/" + parts[1] + "/" + parts[2] + "/" : regionPath;
     }
 
+    /** The business day a transition's date rules (a deadline in the past) are checked against. */
     private LocalDate today(Instant at) {
-        return deadlines.dayOf(at);
+        return deadlines.businessDayOf(at);
     }
 
     static Participant participant(Staff staff) {

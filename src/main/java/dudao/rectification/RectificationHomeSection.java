@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the home page, the problems waiting for the reader: a unit's handler sees those to acknowledge or to report back
- * on; groups and the city office those whose feedback awaits verification and the extensions awaiting approval;
+ * on; groups and the city office those whose feedback awaits verification, the extensions awaiting approval and the
+ * scheduled look-backs (回头看) that are due;
  * district offices those still to be assigned.
  */
 @Component
@@ -20,9 +21,11 @@ class RectificationHomeSection implements HomeSection {
     private static final int LIMIT = 10;
 
     private final JdbcClient jdbc;
+    private final LookBacks lookBacks;
 
-    RectificationHomeSection(JdbcClient jdbc) {
+    RectificationHomeSection(JdbcClient jdbc, LookBacks lookBacks) {
         this.jdbc = jdbc;
+        this.lookBacks = lookBacks;
     }
 
     @Override
@@ -58,6 +61,15 @@ class RectificationHomeSection implements HomeSection {
                                 + " and p.region_path like ?",
                         scope));
             }
+            lookBacks.open(staff, LIMIT).stream()
+                    .map(l -> new Item(
+                            "problems.home.toLookBack",
+                            List.of(
+                                    l.title(),
+                                    l.dueOn().toString(),
+                                    l.closedOn().toString()),
+                            "/problems/" + l.problem().value()))
+                    .forEach(items::add);
         } else if (staff.role() == Role.DISTRICT_OFFICE) {
             items.addAll(query(
                     "problems.home.toAssign",

@@ -18,7 +18,9 @@ public enum Transition {
     REJECT("reject", EnumSet.of(Role.CITY_OFFICE, Role.GROUP_LEADER, Role.GROUP_MEMBER)),
     EXTEND("extend", EnumSet.of(Role.UNIT_HANDLER)),
     APPROVE_EXTENSION("approve-extension", EnumSet.of(Role.CITY_OFFICE, Role.GROUP_LEADER)),
-    REOPEN("reopen", EnumSet.of(Role.CITY_OFFICE, Role.GROUP_LEADER, Role.GROUP_MEMBER));
+    DECLINE_EXTENSION("decline-extension", EnumSet.of(Role.CITY_OFFICE, Role.GROUP_LEADER)),
+    REOPEN("reopen", EnumSet.of(Role.CITY_OFFICE, Role.GROUP_LEADER, Role.GROUP_MEMBER)),
+    PASS_LOOK_BACK("pass-look-back", EnumSet.of(Role.CITY_OFFICE, Role.GROUP_LEADER, Role.GROUP_MEMBER));
 
     /** Who may record a problem. */
     static final Set<Role> RECORDERS = EnumSet.of(Role.CITY_OFFICE, Role.GROUP_LEADER, Role.GROUP_MEMBER);
@@ -47,9 +49,9 @@ public enum Transition {
                 problem.status() == ProblemStatus.ASSIGNED || problem.status() == ProblemStatus.RECTIFYING;
             case FEEDBACK -> problem.status() == ProblemStatus.RECTIFYING || problem.status() == ProblemStatus.ASSIGNED;
             case ACCEPT, REJECT -> problem.status() == ProblemStatus.FEEDBACK_SUBMITTED;
-            case APPROVE_EXTENSION ->
+            case APPROVE_EXTENSION, DECLINE_EXTENSION ->
                 problem.pendingExtension() != null && problem.status().open();
-            case REOPEN -> problem.status() == ProblemStatus.CLOSED;
+            case REOPEN, PASS_LOOK_BACK -> problem.status() == ProblemStatus.CLOSED;
         };
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The body of {@code POST /api/v1/problems/{id}/{transition}} and of the transition forms; each transition reads the
  * fields it needs: assign (leadUnit, assistingUnits, deadline), feedback (measures), reject (reason), accept (note),
- * extend (newDeadline, reason), reopen (reason, deadline).
+ * extend (newDeadline, reason), decline-extension (reason), reopen (reason, deadline).
  */
 record TransitionRequest(
         Long leadUnit,

@@ -32,6 +32,9 @@ class DeadlinesTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DeadlineMail mail;
+
     final List<Subject> watched = Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
@@ -113,6 +116,17 @@ class DeadlinesTests {
         deadlines.sweep(due.plusDays(60));
         assertThat(deadlines.steps(subject)).isEmpty();
         deadlines.sweep(due.plusDays(2));
+        assertThat(deadlines.steps(subject)).extracting(IssuedStep::rung).containsExactly(Rung.REMINDER_AFTER);
+    }
+
+    @Test
+    void withoutAnSmtpServerSendsNoMailAndStillIssuesTheRung() {
+        // The test profile sets no spring.mail.host: Spring Boot then makes no mail sender (DeadlineMailTests sets
+        // one).
+        assertThat(mail.enabled()).isFalse();
+        var due = LocalDate.of(2005, 4, 10);
+        var subject = watch(due, null);
+        deadlines.sweep(due.plusDays(1));
         assertThat(deadlines.steps(subject)).extracting(IssuedStep::rung).containsExactly(Rung.REMINDER_AFTER);
     }
 

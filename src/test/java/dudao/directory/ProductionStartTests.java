@@ -18,12 +18,20 @@ class ProductionStartTests {
     Units units;
 
     @Autowired
+    Mailboxes mailboxes;
+
+    @Autowired
     Environment environment;
 
     @Test
     void refusesToStartWithoutTheDemoProfileWhileDemoAccountsAreEnabled() {
         var startup = new DirectoryStartup(
-                accounts, units, new DemoProperties(false, "irrelevant"), new AdminProperties(null, null), environment);
+                accounts,
+                mailboxes,
+                units,
+                new DemoProperties(false, "irrelevant"),
+                new AdminProperties(null, null),
+                environment);
         assertThatThrownBy(() -> startup.run(null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo accounts");

@@ -170,6 +170,37 @@ class AuthorisationMatrixTests {
                 .param(problem)
                 .query(Long.class)
                 .single();
+        // A photo on the clue, a published bulletin and a supervision notice, so that their downloads are exercised.
+        if (jdbc.sql("select count(*) from clue_attachment where clue_id = ?")
+                        .param(clue)
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            var attached = mvc.perform(multipart("/api/v1/clues/" + clue + "/attachments")
+                            .file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", TestFiles.jpeg()))
+                            .header("Authorization", "Bearer " + token("city")))
+                    .andReturn()
+                    .getResponse();
+            assertThat(attached.getStatus()).as(attached.getContentAsString()).isEqualTo(201);
+        }
+        if (jdbc.sql("select count(*) from bulletin").query(Long.class).single() == 0) {
+            var published = call(
+                    "city",
+                    HttpMethod.POST,
+                    "/api/v1/rounds/{id}/bulletins",
+                    "/api/v1/rounds/" + round + "/bulletins",
+                    "{\"date\":\"2018-07-25\"}");
+            assertThat(published.getStatus()).as(published.getContentAsString()).isEqualTo(201);
+        }
+        var notice = jdbc.sql("""
+                        select s.id, w.subject_id from deadline_step s
+                          join deadline_watch w on w.id = s.watch_id and w.subject_type = 'problem'
+                          join problem p on p.id = w.subject_id and p.region_code = '500116'
+                         where s.rung = 'SUPERVISION_NOTICE' order by s.id limit 1""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .optional();
+        values.put("step", notice.map(n -> Long.toString(n[0])).orElse("1"));
+        values.put("noticeProblem", notice.map(n -> Long.toString(n[1])).orElse(Long.toString(problem)));
         values.put("clue", Long.toString(clue));
         values.put("problem", Long.toString(problem));
         values.put("group", Long.toString(group[0]));
@@ -197,7 +228,6 @@ class AuthorisationMatrixTests {
                         .optional()
                         .map(String::valueOf)
                         .orElse("1"));
-        values.put("step", "1");
         values.put("transition", "acknowledge");
         values.put("date", "2018-07-20");
         values.put("day", "2018-07-20");
@@ -223,15 +253,30 @@ class AuthorisationMatrixTests {
         var out = new StringBuilder();
         while (m.find()) {
             var name = m.group(1).replaceFirst(":.*", "");
-            var value = name.equals("id") ? samples.get(idOf(pattern)) : samples.get(name);
+            var value = name.equals("id")
+                    ? samples.get(pattern.contains("/notices/{step}") ? "noticeProblem" : idOf(pattern))
+                    : samples.get(name);
             if (value == null) {
                 throw new AssertionError("no sample value for {" + name + "} in " + pattern);
             }
             m.appendReplacement(out, value);
         }
         m.appendTail(out);
-        return out.toString();
+        return out + QUERIES.getOrDefault(pattern, "").replace("{round}", samples.get("round"));
     }
+
+    /** The query a route needs to answer at all (without it, it answers 400 to everyone and proves nothing). */
+    static final Map<String, String> QUERIES = Map.of(
+            "/api/v1/stats/overview", "?round={round}&date=2018-07-30",
+            "/api/v1/stats/rankings", "?round={round}&date=2018-07-30",
+            "/api/v1/stats/trend", "?round={round}&date=2018-07-30",
+            "/rankings", "?round={round}&date=2018-07-30",
+            "/api/v1/clues/funnel", "?asOf=2018-07-30",
+            "/api/v1/problems/statistics", "?round={round}&asOf=2018-07-30",
+            "/api/v1/rounds/{id}/bulletin", "?date=2018-07-30",
+            "/api/v1/rounds/{id}/bulletins/draft", "?date=2018-07-30",
+            "/rounds/{id}/bulletin.xlsx", "?date=2018-07-30",
+            "/dashboard.xlsx", "?round={round}&date=2018-07-30");
 
     MockHttpServletResponse call(String principal, HttpMethod method, String pattern, String path) throws Exception {
         return call(principal, method, pattern, path, "{}");

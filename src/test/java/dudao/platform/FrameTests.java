@@ -36,8 +36,11 @@ class FrameTests {
     }
 
     @Test
-    void describesTheApiInOpenApi() throws Exception {
+    void describesTheApiInOpenApiToStaffOnly() throws Exception {
         mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("openapi"))));
+        mvc.perform(get("/v3/api-docs").with(SignIns.bearer(mvc, "jiangjin-police")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.openapi").isString())
                 .andExpect(jsonPath("$.paths['/api/v1/tokens']").exists())

@@ -48,6 +48,9 @@ class ProblemApiTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    dudao.deadlines.Deadlines deadlines;
+
     Principals principals;
     long round;
     long police;
@@ -136,7 +139,7 @@ class ProblemApiTests {
         mvc.perform(post("/api/v1/problems/" + id + "/assign")
                         .with(authentication(principals.authentication("group16")))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(assignBody(LocalDate.now().minusDays(2))))
+                        .content(assignBody(deadlines.today().minusDays(2))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fields[0].field", is("deadline")));
     }

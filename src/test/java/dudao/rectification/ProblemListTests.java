@@ -93,7 +93,9 @@ class ProblemListTests {
                 .orElseThrow()
                 .id()
                 .value();
-        today = deadlines.today();
+        // The real clock's day: these tests' records are made now, and their sweeps must stay clear of the demo's
+        // July 2018 (the business day of the test profile, see businessDay* below).
+        today = deadlines.clockDay();
     }
 
     ProblemId recordInJiangjin(String title) {
@@ -171,7 +173,11 @@ class ProblemListTests {
     void refusesDeadlineInThePastAndChangesNothing() {
         var id = recordInJiangjin("期限测试");
         assertThatThrownBy(() -> problems.assign(
-                        id, new ProblemList.Assignment(jiangjinPolice, List.of(), today.minusDays(1)), null, group16))
+                        id,
+                        new ProblemList.Assignment(
+                                jiangjinPolice, List.of(), deadlines.today().minusDays(1)),
+                        null,
+                        group16))
                 .isInstanceOf(BadInput.class)
                 .hasMessage("problem.deadline.past");
         var view = problems.require(id, group16);
@@ -328,6 +334,32 @@ class ProblemListTests {
         assertThat(later.overdue()).isGreaterThanOrEqualTo(1);
         var byGroup = statistics.figures(round, today, RectificationStatistics.By.GROUP, group16.jurisdiction());
         assertThat(byGroup).extracting(RectificationStatistics.Figures::key).contains("16");
+    }
+
+    @Test
+    void businessDatesFollowTheFixedBusinessDayNotTheRealClock() {
+        var businessDay = deadlines.today();
+        assertThat(businessDay).isBefore(deadlines.clockDay());
+        var id = recordInJiangjin("业务日期测试");
+        assertThatThrownBy(() -> problems.assign(
+                        id,
+                        new ProblemList.Assignment(jiangjinPolice, List.of(), businessDay.minusDays(1)),
+                        null,
+                        group16))
+                .isInstanceOf(BadInput.class)
+                .hasMessage("problem.deadline.past");
+        // Long past on the real clock, the day after tomorrow on the business day: accepted, yellow, not overdue.
+        problems.assign(
+                id, new ProblemList.Assignment(jiangjinPolice, List.of(), businessDay.plusDays(2)), null, group16);
+        var view = problems.require(id, group16);
+        assertThat(view.warning()).isEqualTo(dudao.deadlines.Warning.YELLOW);
+        assertThat(view.overdue()).isFalse();
+        var row = problems.find(
+                        new ProblemFilter(null, null, null, null, null, null, dudao.deadlines.Warning.YELLOW, null),
+                        group16,
+                        new Paged.Request(0, 500))
+                .items();
+        assertThat(row).extracting(ProblemRow::id).contains(id.value());
     }
 
     @Test

@@ -73,7 +73,8 @@ class ProblemPagesTests {
                 new NewProblem(round, null, "500116", null, null, title, "页面测试", null, null, null), group16);
         problems.assign(
                 id,
-                new ProblemList.Assignment(police, List.of(), deadlines.today().plusDays(5)),
+                new ProblemList.Assignment(
+                        police, List.of(), deadlines.clockDay().plusDays(5)),
                 null,
                 group16);
         return id;
@@ -114,6 +115,66 @@ class ProblemPagesTests {
                         .with(authentication(principals.authentication("jiangjin-police"))))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("已被他人修改")));
+    }
+
+    @Test
+    void showsATransitionsInputErrorNextToItsFieldOnTheFormAndChangesNothing() throws Exception {
+        var id = assigned("表单校验测试");
+        var view = problems.require(id, principals.staff("group16"));
+        mvc.perform(post("/problems/" + id + "/extend")
+                        .param("version", Long.toString(view.version()))
+                        .param("newDeadline", deadlines.today().minusDays(1).toString())
+                        .param("reason", "涉及跨区调查")
+                        .with(csrf())
+                        .with(authentication(principals.authentication("jiangjin-police"))))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("id=\"error-extend-newDeadline\"")))
+                .andExpect(content().string(containsString("form-extend")));
+        mvc.perform(post("/problems/" + id + "/extend")
+                        .param("version", Long.toString(view.version()))
+                        .param("newDeadline", "31/12/2030")
+                        .param("reason", "x")
+                        .with(csrf())
+                        .with(authentication(principals.authentication("jiangjin-police"))))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("id=\"error-extend-newDeadline\"")));
+        mvc.perform(post("/problems/" + id + "/extend")
+                        .param("version", Long.toString(view.version()))
+                        .param("newDeadline", deadlines.clockDay().plusDays(30).toString())
+                        .param("reason", " ")
+                        .header("Accept-Language", "en")
+                        .with(csrf())
+                        .with(authentication(principals.authentication("jiangjin-police"))))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("id=\"error-extend-reason\"")));
+        var after = problems.require(id, principals.staff("group16"));
+        org.assertj.core.api.Assertions.assertThat(after.version()).isEqualTo(view.version());
+        org.assertj.core.api.Assertions.assertThat(after.pendingExtension()).isNull();
+    }
+
+    @Test
+    void showsTheRecordFormsErrorsAtTheirFields() throws Exception {
+        mvc.perform(post("/problems")
+                        .param("round", Long.toString(round))
+                        .param("region", "500116")
+                        .param("title", "")
+                        .param("description", "描述")
+                        .with(csrf())
+                        .with(authentication(principals.authentication("group16"))))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("problem-form")))
+                .andExpect(content().string(containsString("此项必填")));
+        // 巴南区 is not group 16's district: refused at the region field, on the form.
+        mvc.perform(post("/problems")
+                        .param("round", Long.toString(round))
+                        .param("region", "500113")
+                        .param("title", "别区问题")
+                        .param("description", "描述")
+                        .with(csrf())
+                        .with(authentication(principals.authentication("group16"))))
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("problem-form")))
+                .andExpect(content().string(containsString("别区问题")));
     }
 
     @Test
@@ -175,7 +236,7 @@ class ProblemPagesTests {
     @Test
     void remindsTheUnitOnItsHomePage() throws Exception {
         var id = assigned("首页提醒测试");
-        deadlines.sweep(deadlines.today().plusDays(3));
+        deadlines.sweep(deadlines.clockDay().plusDays(3));
         mvc.perform(get("/").with(authentication(principals.authentication("jiangjin-police"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("整改期限将至")))

@@ -288,12 +288,60 @@ class ProblemTests {
     }
 
     @Test
+    void decliningAnExtensionKeepsTheDeadlineAndRecordsTheReason() {
+        var p = rectifying();
+        var old = p.deadline();
+        p.requestExtension(old.plusDays(7), "涉案人员在逃", POLICE_HANDLER, NOW, TODAY);
+        p.declineExtension("理由不充分", GROUP, NOW);
+        assertThat(p.deadline()).isEqualTo(old);
+        assertThat(p.pendingExtension()).isNull();
+        assertThat(p.status()).isEqualTo(ProblemStatus.RECTIFYING);
+        var entry = p.added().get(p.added().size() - 1);
+        assertThat(entry.step()).isEqualTo(Step.EXTENSION_DECLINED);
+        assertThat(entry.text()).contains("理由不充分").contains(old.plusDays(7).toString());
+        // The unit may ask again once declined.
+        p.requestExtension(old.plusDays(3), "再次申请", POLICE_HANDLER, NOW, TODAY);
+        assertThat(p.pendingExtension().newDeadline()).isEqualTo(old.plusDays(3));
+    }
+
+    @Test
+    void refusesDecliningWithoutRequestByTheRequesterWithoutReasonOrOnceClosed() {
+        refused(() -> rectifying().declineExtension("r", GROUP, NOW), "problem.declineExtension.nonePending");
+        var p = rectifying();
+        p.requestExtension(p.deadline().plusDays(3), "r", POLICE_HANDLER, NOW, TODAY);
+        refused(() -> p.declineExtension("r", POLICE_HANDLER, NOW), "problem.declineExtension.self");
+        refused(() -> p.declineExtension("  ", GROUP, NOW), "problem.declineExtension.reasonRequired");
+        assertThat(p.pendingExtension()).isNotNull();
+        p.submitFeedback("done", POLICE_HANDLER, NOW);
+        p.accept(null, GROUP, NOW);
+        refused(() -> p.declineExtension("r", GROUP, NOW), "problem.declineExtension.nonePending");
+    }
+
+    @Test
     void closingDropsAPendingExtension() {
         var p = rectifying();
         p.requestExtension(p.deadline().plusDays(3), "r", TOWN_HANDLER, NOW, TODAY);
         p.submitFeedback("done", POLICE_HANDLER, NOW);
         p.accept(null, GROUP, NOW);
         refused(() -> p.approveExtension(GROUP, NOW), "problem.approveExtension.nonePending");
+    }
+
+    @Test
+    void lookBackWithoutRelapseKeepsTheProblemClosedAndSaysSoInTheTimeline() {
+        var p = closed();
+        p.passLookBack("走访复核，未见反弹", CITY, NOW);
+        assertThat(p.status()).isEqualTo(ProblemStatus.CLOSED);
+        assertThat(p.cycle()).isEqualTo(1);
+        assertThat(p.added().get(p.added().size() - 1))
+                .extracting(TimelineEntry::step, TimelineEntry::text)
+                .containsExactly(Step.LOOK_BACK_PASSED, "走访复核，未见反弹");
+    }
+
+    @Test
+    void refusesLookBackResultOnAProblemNotClosed() {
+        refused(() -> recorded().passLookBack(null, CITY, NOW), "problem.passLookBack.notClosed");
+        refused(() -> rectifying().passLookBack(null, CITY, NOW), "problem.passLookBack.notClosed");
+        refused(() -> submitted().passLookBack(null, CITY, NOW), "problem.passLookBack.notClosed");
     }
 
     @Test
