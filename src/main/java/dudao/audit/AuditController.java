@@ -17,9 +17,53 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
     private final AuditTrail trail;
+    private final org.springframework.context.MessageSource messages;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, org.springframework.context.MessageSource messages) {
         this.trail = trail;
+        this.messages = messages;
+    }
+
+    /** The entries of the list, with its filters, as an Excel sheet (the trail is the whole city's). */
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(
+            @Valid @ModelAttribute("filter") AuditFilter filter, BindingResult binding, java.util.Locale locale) {
+        if (binding.hasErrors()) {
+            throw new dudao.platform.BadInput(binding.getFieldErrors().get(0).getField(), "validation.format");
+        }
+        var rows = new java.util.ArrayList<java.util.List<?>>();
+        for (int page = 0; ; page++) {
+            var found = trail.find(filter, new Paged.Request(page, Paged.MAX_SIZE));
+            for (var e : found.items()) {
+                rows.add(java.util.Arrays.asList(
+                        e.seq(),
+                        e.atUtc(),
+                        e.actor(),
+                        e.role(),
+                        e.action(),
+                        e.objectType() == null ? "" : e.objectType() + " " + (e.objectId() == null ? "" : e.objectId()),
+                        messages.getMessage("audit.outcome." + e.outcome(), null, locale),
+                        e.details()));
+            }
+            if (!found.hasNext()) {
+                break;
+            }
+        }
+        var header = java.util.stream.Stream.of(
+                        "audit.seq",
+                        "audit.at",
+                        "audit.actor",
+                        "audit.role",
+                        "audit.action",
+                        "audit.object",
+                        "audit.outcome",
+                        "audit.details")
+                .map(k -> messages.getMessage(k, null, locale))
+                .toList();
+        trail.record("audit.export", null, null, Outcome.SUCCESS, rows.size() + " entries");
+        return dudao.platform.Spreadsheets.download(
+                dudao.platform.Spreadsheets.sheet(messages.getMessage("audit.title", null, locale), header, rows),
+                "audit.xlsx");
     }
 
     @GetMapping

@@ -177,6 +177,22 @@ class BulletinController {
     @GetMapping("/bulletins/{id}/bulletin.xlsx")
     ResponseEntity<byte[]> excel(@PathVariable long id, @AuthenticationPrincipal Staff me, Locale locale) {
         var bulletin = bulletins.require(id, me, locale);
+        return file(documents.excel(bulletin, labels(locale)), "bulletin-" + bulletin.date() + ".xlsx", XLSX);
+    }
+
+    /** The dashboard's tables (totals, districts, groups) for a round and a day, as the reader sees them. */
+    @GetMapping("/dashboard.xlsx")
+    ResponseEntity<byte[]> dashboardExcel(
+            @RequestParam long round,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @AuthenticationPrincipal Staff me,
+            Locale locale) {
+        DailyBulletins.requireReader(me);
+        var overview = dashboard.overview(new RoundId(round), date, me, locale);
+        return file(documents.excel(overview, labels(locale)), "dashboard-" + date + ".xlsx", XLSX);
+    }
+
+    private BulletinDocuments.Labels labels(Locale locale) {
         var measures = new ArrayList<String>();
         for (var m : Measure.values()) {
             measures.add(messages.getMessage(m.labelKey(), null, locale));
@@ -191,7 +207,7 @@ class BulletinController {
                         messages.getMessage("bulletins.cumulative", null, locale),
                         messages.getMessage("bulletins.definition", null, locale)),
                 measures);
-        return file(documents.excel(bulletin, labels), "bulletin-" + bulletin.date() + ".xlsx", XLSX);
+        return labels;
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String name, MediaType type) {

@@ -84,12 +84,17 @@ class BulletinDocuments {
 
     /** Sheets: the totals with their definitions, the districts, the groups. */
     byte[] excel(PublishedBulletin bulletin, Labels labels) {
+        return excel(bulletin.figures(), labels);
+    }
+
+    /** The same sheets for the live figures of the dashboard, as the reader sees them. */
+    byte[] excel(Overview overview, Labels labels) {
         try (var book = new XSSFWorkbook();
                 var out = new ByteArrayOutputStream()) {
             var totals = book.createSheet(labels.totals());
             row(totals, 0, labels.totalsHeader());
             int r = 1;
-            for (var f : bulletin.figures().figures()) {
+            for (var f : overview.figures()) {
                 row(
                         totals,
                         r++,
@@ -99,8 +104,8 @@ class BulletinDocuments {
                                 f.cumulative() == null ? "" : f.cumulative().toString(),
                                 f.definition()));
             }
-            lines(book.createSheet(labels.districts()), bulletin.figures().districts(), labels);
-            lines(book.createSheet(labels.groups()), bulletin.figures().groups(), labels);
+            lines(book.createSheet(labels.districts()), overview.districts(), labels);
+            lines(book.createSheet(labels.groups()), overview.groups(), labels);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

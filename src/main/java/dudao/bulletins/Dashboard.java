@@ -56,22 +56,27 @@ public class Dashboard {
                 .orElse(me.jurisdiction().root().value());
     }
 
-    /** The round's days up to the date. */
+    /** The round's days up to the date: one query for the fieldwork and one for the problems, whatever the days. */
     public List<Day> trend(RoundId roundId, LocalDate date, Staff me) {
         var round = rounds.require(roundId);
+        var work = fieldwork.daily(roundId, date, me.jurisdiction());
+        if (work.isEmpty()) {
+            return List.of();
+        }
+        var last = date.isAfter(round.endsOn()) ? round.endsOn() : date;
+        var problems = rectification.daily(roundId, round.startsOn(), last, me.jurisdiction());
         var out = new ArrayList<Day>();
-        for (var day : round.days()) {
-            if (day.isAfter(date)) {
-                break;
+        for (var p : problems) {
+            var b = work.get(p.date());
+            if (b == null) {
+                continue;
             }
-            var b = fieldwork.of(roundId, day, me.jurisdiction());
-            var p = rectification.total(roundId, day, me.jurisdiction());
             out.add(new Day(
-                    day,
-                    b.totalDay().getOrDefault(BulletinColumn.DOCUMENTS, 0L),
-                    b.totalDay().getOrDefault(BulletinColumn.TALKS, 0L),
-                    b.totalDay().getOrDefault(BulletinColumn.RESIDENTS_DISTRICT, 0L)
-                            + b.totalDay().getOrDefault(BulletinColumn.RESIDENTS_TOWNSHIPS, 0L),
+                    p.date(),
+                    b.getOrDefault(BulletinColumn.DOCUMENTS, 0L),
+                    b.getOrDefault(BulletinColumn.TALKS, 0L),
+                    b.getOrDefault(BulletinColumn.RESIDENTS_DISTRICT, 0L)
+                            + b.getOrDefault(BulletinColumn.RESIDENTS_TOWNSHIPS, 0L),
                     p.found(),
                     p.closed()));
         }

@@ -117,42 +117,33 @@ public class RoundFigures {
             }
         }
 
-        var byGroup = rectification.figures(roundId, date, RectificationStatistics.By.GROUP, scope);
-        var byGroupBefore =
-                index(rectification.figures(roundId, date.minusDays(1), RectificationStatistics.By.GROUP, scope));
-        for (var f : byGroup) {
+        var problemLines = rectification.lines(roundId, date, scope);
+        var byGroupBefore = index(problemLines.byGroupBefore());
+        for (var f : problemLines.byGroup()) {
             problems(f, byGroupBefore.get(f.key()), groupToday, groupCumulative, f.key());
         }
-        var byDistrict = rectification.figures(roundId, date, RectificationStatistics.By.DISTRICT, scope);
-        var byDistrictBefore =
-                index(rectification.figures(roundId, date.minusDays(1), RectificationStatistics.By.DISTRICT, scope));
-        for (var f : byDistrict) {
+        var byDistrictBefore = index(problemLines.byDistrictBefore());
+        for (var f : problemLines.byDistrict()) {
             districtNames.putIfAbsent(f.key(), f.label());
             problems(f, byDistrictBefore.get(f.key()), districtToday, districtCumulative, f.key());
         }
 
-        funnel(
-                clues.funnel(date, ClueStatistics.By.GROUP, me),
-                clues.funnel(date.minusDays(1), ClueStatistics.By.GROUP, me),
-                groupToday,
-                groupCumulative,
-                k -> k);
-        var districtFunnel = clues.funnel(date, ClueStatistics.By.DISTRICT, me);
+        var funnels = clues.roundFunnels(roundId.value(), date, me);
+        funnel(funnels.byGroup(), funnels.byGroupBefore(), groupToday, groupCumulative, k -> k);
+        var districtFunnel = funnels.byDistrict();
         for (var row : districtFunnel) {
             if (row.key() != null && !row.key().isEmpty()) {
                 districtNames.putIfAbsent(districtOf(row.key()), row.label());
             }
         }
-        funnel(
-                districtFunnel,
-                clues.funnel(date.minusDays(1), ClueStatistics.By.DISTRICT, me),
-                districtToday,
-                districtCumulative,
-                this::districtOf);
-        clues.overdueByRegion(date, me)
-                .forEach((code, n) -> districtCumulative
-                        .computeIfAbsent(districtOf(code), k -> new LinkedHashMap<>())
-                        .merge(Measure.CLUES_OVERDUE.key(), n, (a, b) -> a.longValue() + b.longValue()));
+        funnel(districtFunnel, funnels.byDistrictBefore(), districtToday, districtCumulative, this::districtOf);
+        for (var row : districtFunnel) {
+            if (row.key() != null && row.overdue() != 0) {
+                districtCumulative
+                        .computeIfAbsent(districtOf(row.key()), k -> new LinkedHashMap<>())
+                        .merge(Measure.CLUES_OVERDUE.key(), row.overdue(), (a, b) -> a.longValue() + b.longValue());
+            }
+        }
 
         var rates = survey.rates(roundId, scope, date);
         for (var d : rates.districts()) {

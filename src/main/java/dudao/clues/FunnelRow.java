@@ -7,6 +7,7 @@ package dudao.clues;
  * @param key the district code, channel or category the line is for ({@code null} for the total)
  * @param label the district's name (channels and categories are labelled by the page)
  * @param daysToFirstReply average days from receipt to the first reply to the reporter, null when none yet
+ * @param overdue clues past their handling time limit, neither verified nor closed by the end of the day
  */
 public record FunnelRow(
         String key,
@@ -17,7 +18,8 @@ public record FunnelRow(
         long verifiedTrue,
         long cases,
         long closed,
-        Double daysToFirstReply) {
+        Double daysToFirstReply,
+        long overdue) {
 
     /** Closed ÷ received, in percent with one decimal. */
     public double closureRate() {

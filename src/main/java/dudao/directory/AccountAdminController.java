@@ -27,11 +27,59 @@ class AccountAdminController {
     private final StaffAccounts accounts;
     private final Regions regions;
     private final Units units;
+    private final org.springframework.context.MessageSource messages;
 
-    AccountAdminController(StaffAccounts accounts, Regions regions, Units units) {
+    AccountAdminController(
+            StaffAccounts accounts, Regions regions, Units units, org.springframework.context.MessageSource messages) {
         this.accounts = accounts;
         this.regions = regions;
         this.units = units;
+        this.messages = messages;
+    }
+
+    /** The accounts of the list, with its filters, as an Excel sheet; within the administrator's jurisdiction. */
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(
+            @Valid @ModelAttribute("filter") AccountFilter filter,
+            BindingResult binding,
+            @AuthenticationPrincipal Staff me,
+            java.util.Locale locale) {
+        if (binding.hasErrors()) {
+            throw new dudao.platform.BadInput(binding.getFieldErrors().get(0).getField(), "validation.format");
+        }
+        var rows = new java.util.ArrayList<java.util.List<?>>();
+        for (int page = 0; ; page++) {
+            var found = accounts.find(filter, me.jurisdiction(), new Paged.Request(page, Paged.MAX_SIZE));
+            for (var a : found.items()) {
+                rows.add(java.util.Arrays.asList(
+                        a.username(),
+                        a.displayName(),
+                        messages.getMessage("role." + a.role().name(), null, locale),
+                        a.regionName(),
+                        a.unitName(),
+                        messages.getMessage(
+                                !a.enabled()
+                                        ? "account.disabled.badge"
+                                        : a.locked() ? "account.locked.badge" : "account.enabled.badge",
+                                null,
+                                locale)));
+            }
+            if (!found.hasNext()) {
+                break;
+            }
+        }
+        var header = java.util.stream.Stream.of(
+                        "account.username",
+                        "account.displayName",
+                        "account.role",
+                        "account.region",
+                        "account.unit",
+                        "account.state")
+                .map(k -> messages.getMessage(k, null, locale))
+                .toList();
+        return dudao.platform.Spreadsheets.download(
+                dudao.platform.Spreadsheets.sheet(messages.getMessage("accounts.title", null, locale), header, rows),
+                "accounts.xlsx");
     }
 
     @GetMapping

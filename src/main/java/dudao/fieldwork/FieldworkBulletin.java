@@ -96,6 +96,39 @@ public class FieldworkBulletin {
                 notReported);
     }
 
+    /**
+     * The round's fieldwork totals of each day from its first day to a date, within the jurisdiction, in one query
+     * (the dashboard's trend); a day without records has zeros.
+     */
+    public Map<LocalDate, Map<BulletinColumn, Long>> daily(RoundId roundId, LocalDate to, Jurisdiction scope) {
+        var round = rounds.require(roundId);
+        var out = new java.util.LinkedHashMap<LocalDate, Map<BulletinColumn, Long>>();
+        for (var day : round.days()) {
+            if (day.isAfter(to)) {
+                break;
+            }
+            out.put(day, zeros());
+        }
+        jdbc.sql("""
+                select d.day, c.kind, c.phase, sum(c.amount)
+                from fieldwork_day d
+                join fieldwork_count c on c.day_id = d.id
+                join inspection_group g on g.id = d.group_id
+                join region r on r.code = g.region_code
+                where g.round_id = ? and d.day <= ? and r.path like ?
+                group by d.day, c.kind, c.phase""")
+                .params(roundId.value(), Date.valueOf(to), scope.likePattern())
+                .query(rs -> {
+                    var totals = out.get(rs.getDate(1).toLocalDate());
+                    if (totals != null) {
+                        var column = BulletinColumn.of(
+                                FieldworkKind.valueOf(rs.getString(2)), PhaseKind.valueOf(rs.getString(3)));
+                        totals.merge(column, rs.getLong(4), Long::sum);
+                    }
+                });
+        return out;
+    }
+
     private static Map<BulletinColumn, Long> zeros() {
         var map = new EnumMap<BulletinColumn, Long>(BulletinColumn.class);
         for (var column : BulletinColumn.values()) {

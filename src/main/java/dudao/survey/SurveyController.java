@@ -39,6 +39,7 @@ class SurveyController {
     private final Questionnaires questionnaires;
     private final SurveyResponses responses;
     private final SurveyStatistics statistics;
+    private final org.springframework.context.MessageSource messages;
     private final Today today;
 
     SurveyController(
@@ -48,7 +49,9 @@ class SurveyController {
             Questionnaires questionnaires,
             SurveyResponses responses,
             SurveyStatistics statistics,
-            Today today) {
+            Today today,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.rounds = rounds;
         this.campaigns = campaigns;
         this.regions = regions;
@@ -72,6 +75,40 @@ class SurveyController {
         model.addAttribute("rates", statistics.rates(chosen.id(), me.jurisdiction(), asOf));
         model.addAttribute("mayEnter", me.is(Role.CITY_OFFICE, Role.GROUP_LEADER, Role.GROUP_MEMBER));
         return "survey/rates";
+    }
+
+    /** The rates per district of the page, for its round and date, as an Excel sheet within the reader's jurisdiction. */
+    @GetMapping("/export.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> export(
+            @RequestParam(required = false) Long round,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @AuthenticationPrincipal Staff me,
+            java.util.Locale locale) {
+        var chosen = round(round);
+        var asOf = date != null ? date : clamp(chosen, today.date());
+        var rates = statistics.rates(chosen.id(), me.jurisdiction(), asOf);
+        var rows = new java.util.ArrayList<java.util.List<?>>();
+        for (var d : rates.districts()) {
+            rows.add(java.util.Arrays.asList(
+                    d.name(),
+                    d.today().respondents(),
+                    d.cumulative().respondents(),
+                    d.cumulative().awarenessRate(),
+                    d.cumulative().hotlineAwarenessRate(),
+                    d.cumulative().participationRate()));
+        }
+        var header = java.util.stream.Stream.of(
+                        "survey.district",
+                        "survey.respondentsToday",
+                        "survey.respondents",
+                        "survey.awareness",
+                        "survey.hotlineAwareness",
+                        "survey.participation")
+                .map(k -> messages.getMessage(k, null, locale))
+                .toList();
+        return dudao.platform.Spreadsheets.download(
+                dudao.platform.Spreadsheets.sheet(messages.getMessage("survey.title", null, locale), header, rows),
+                "survey-" + asOf + ".xlsx");
     }
 
     @GetMapping("/paper")

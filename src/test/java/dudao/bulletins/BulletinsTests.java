@@ -232,7 +232,7 @@ class BulletinsTests {
     @Test
     void anEditorRewordsTheTextAndAddsAPracticeWhileTheNumbersStayBound() throws Exception {
         var city = principals.staff("city");
-        var date = LocalDate.of(2018, 7, 25);
+        var date = LocalDate.of(2018, 7, 24);
         long id = bulletins.ofRound(new dudao.campaign.RoundId(round), city).stream()
                 .filter(b -> b.date().equals(date))
                 .findFirst()
@@ -249,7 +249,7 @@ class BulletinsTests {
                 .get("cumulative")
                 .asLong();
         assertThat(bulletin.get("paragraphs").get(0).asString())
-                .isEqualTo("截至7月25日，各组累计发现问题" + found + "个，整改"
+                .isEqualTo("截至7月24日，各组累计发现问题" + found + "个，整改"
                         + figure(bulletin.get("figures"), "problemsClosed")
                                 .get("cumulative")
                                 .asLong() + "个。");

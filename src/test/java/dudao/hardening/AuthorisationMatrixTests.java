@@ -275,7 +275,8 @@ class AuthorisationMatrixTests {
             "/api/v1/problems/statistics", "?round={round}&asOf=2018-07-30",
             "/api/v1/rounds/{id}/bulletin", "?date=2018-07-30",
             "/api/v1/rounds/{id}/bulletins/draft", "?date=2018-07-30",
-            "/rounds/{id}/bulletin.xlsx", "?date=2018-07-30");
+            "/rounds/{id}/bulletin.xlsx", "?date=2018-07-30",
+            "/dashboard.xlsx", "?round={round}&date=2018-07-30");
 
     MockHttpServletResponse call(String principal, HttpMethod method, String pattern, String path) throws Exception {
         return call(principal, method, pattern, path, "{}");
