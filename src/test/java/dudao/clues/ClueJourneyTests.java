@@ -80,7 +80,9 @@ class ClueJourneyTests {
             browser.click("#close-form button[type=submit]");
             browser.waitForText("已办结");
             assertThat(browser.text("#clue-status")).isEqualTo("已办结");
-            assertThat(browser.text("#clue-result")).isEqualTo("属实");
+            assertThat(browser.text("#clue-result span")).isEqualTo("属实");
+            // a true clue offers the group to raise a rectification problem from it
+            assertThat(browser.find("#clue-raise-problem").getAttribute("href")).contains("/problems/new?clue=");
             assertThat(browser.text("#timeline")).contains("受理登记", "分类研判", "交办", "查证", "审核通过", "答复举报人", "办结");
         }
     }

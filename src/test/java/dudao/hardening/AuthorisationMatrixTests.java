@@ -192,11 +192,22 @@ class AuthorisationMatrixTests {
                     "{\"date\":\"2018-07-25\"}");
             assertThat(published.getStatus()).as(published.getContentAsString()).isEqualTo(201);
         }
+        // A supervision notice on the sample problem (the sweep would issue one only once it is overdue).
+        jdbc.sql("""
+                        insert into deadline_step (watch_id, cycle, due, rung, issued_on, issued_at, respond_by, unit_id,
+                                                   region_path, title, href, number, notice_year, notice_seq)
+                        select w.id, 1, current_date, 'SUPERVISION_NOTICE', current_date, now(), current_date + 7,
+                               w.unit_id, w.region_path, '矩阵测试', '/problems/' || w.subject_id,
+                               '渝扫黑办督〔2099〕' || n.seq || '号', 2099, n.seq
+                          from deadline_watch w,
+                               (select coalesce(max(notice_seq), 0) + 1 seq from deadline_step where notice_year = 2099) n
+                         where w.subject_type = 'problem' and w.subject_id = ?
+                        on conflict do nothing""").param(problem).update();
         var notice = jdbc.sql("""
                         select s.id, w.subject_id from deadline_step s
                           join deadline_watch w on w.id = s.watch_id and w.subject_type = 'problem'
                           join problem p on p.id = w.subject_id and p.region_code = '500116'
-                         where s.rung = 'SUPERVISION_NOTICE' order by s.id limit 1""")
+                         where s.rung = 'SUPERVISION_NOTICE' order by s.id desc limit 1""")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .optional();
         values.put("step", notice.map(n -> Long.toString(n[0])).orElse("1"));
