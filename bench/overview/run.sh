@@ -16,6 +16,9 @@ SMALL=10000
 LARGE="${CLUES:-1000000}"
 SAMPLES="${SAMPLES:-30}"
 PORT="${BENCH_PORT:-18097}"
+# The heap every node runs with in production (docs/production.md); MEMORY=0 skips the heavy requests at the end.
+XMX="${BENCH_XMX:-512m}"
+MEMORY="${MEMORY:-1}"
 DATE=2019-12-31
 # Bench ids start far above the demo's.
 CLUE0=10000000
@@ -32,7 +35,7 @@ psql -d postgres -c "drop database if exists $DB" -c "create database $DB" 2>/de
 data=$(mktemp -d)
 touch "$data/app.log"
 DUDAO_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DUDAO_DB_USER="$PGUSER" DUDAO_DB_PASSWORD="${PGPASSWORD:-}" \
-  DUDAO_DATA_DIR="$data" DUDAO_DEMO=true java -Xmx768m -jar "$jar" --server.port="$PORT" >"$data/app.log" 2>&1 &
+  DUDAO_DATA_DIR="$data" DUDAO_DEMO=true java -Xmx"$XMX" -jar "$jar" --server.port="$PORT" >"$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$data"' EXIT
 start=$(date +%s)
@@ -101,4 +104,30 @@ l_city=$(median "$city"); l_district=$(median "$jiangjin")
 echo "$LARGE clues, $((LARGE / 5)) problems: city_ms|district_ms = $l_city|$l_district"
 awk -v a="$s_city" -v b="$l_city" -v c="$s_district" -v d="$l_district" 'BEGIN {
   printf "ratio (large ÷ 10k): city %.2f, district %.2f (target: under 2)\n", b / a, d / c }'
+
+if [ "$MEMORY" = 1 ]; then
+  # The heaviest things a person can ask of one node on the large data, at the production heap: lists, searches,
+  # similarity, the funnel and statistics, the exports (pages, so through a signed-in session), the dashboard; then the
+  # heap after a full collection and any memory trouble in the log.
+  jar_cookies=$(mktemp)
+  csrf=$(curl -sf -c "$jar_cookies" "$url/login" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1)
+  curl -sf -o /dev/null -b "$jar_cookies" -c "$jar_cookies" --data-urlencode "username=city" \
+    --data-urlencode "password=Dudao-demo-2018" --data-urlencode "_csrf=$csrf" "$url/login"
+  clue=$(psql -d "$DB" -At -c "select max(id) from clue")
+  echo "memory: -Xmx$XMX, $LARGE clues, $((LARGE / 5)) problems (status seconds bytes request)"
+  for path in "/api/v1/clues?size=200" "/api/v1/clues?q=%E5%B8%82%E5%9C%BA&size=200" "/api/v1/clues/$clue/similar" \
+      "/api/v1/problems?round=$round&size=200" "/api/v1/clues/funnel?asOf=$DATE" \
+      "/api/v1/problems/statistics?round=$round&asOf=$DATE" "/api/v1/stats/trend?round=$round&date=$DATE"; do
+    curl -s -o /dev/null -w "  %{http_code} %{time_total} %{size_download} GET $path\n" -H "Authorization: Bearer $city" "$url$path"
+  done
+  for path in "/clues?q=%E5%B8%82%E5%9C%BA" "/problems?round=$round" "/clues/export.xlsx" "/problems/export.xlsx?round=$round" \
+      "/dashboard.xlsx?round=$round&date=$DATE" "/audit/export.xlsx"; do
+    curl -s -o /dev/null -w "  %{http_code} %{time_total} %{size_download} GET $path (page)\n" -b "$jar_cookies" "$url$path"
+  done
+  rm -f "$jar_cookies"
+  jcmd $app GC.run >/dev/null 2>&1 || true
+  echo "  heap after a full collection: $(jcmd $app GC.heap_info 2>/dev/null | grep -m1 -i 'heap' | sed 's/^ *//')"
+  echo "  out_of_memory_errors=$(grep -c -E 'OutOfMemoryError|GC overhead' "$data/app.log" || true)" \
+    "application_error_lines=$(grep -c ' ERROR ' "$data/app.log" || true)"
+fi
 echo "  total $(( $(date +%s) - start )) s; drop the database $DB afterwards"

@@ -12,10 +12,8 @@ import dudao.directory.Units;
 import dudao.platform.BadInput;
 import dudao.platform.Paged;
 import dudao.platform.UserFacingException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +42,9 @@ class ProblemLedger {
     static final String[] IMPORT_COLUMNS = {"检查指导组", "区域编码", "重点领域", "问题摘要", "问题描述", "责任", "整改建议", "牵头单位", "整改期限"};
 
     static final int MAX_ROWS = 5000;
+
+    /** The most problems one export holds; a wider ledger is narrowed with the list's filters. */
+    static final int MAX_EXPORT_ROWS = 100_000;
 
     /** A bad row: its number as Excel shows it, and the reason in the reader's language. */
     record BadRow(int row, String reason) {}
@@ -79,42 +80,51 @@ class ProblemLedger {
         this.transactions = new TransactionTemplate(transactions);
     }
 
+    /**
+     * The ledger as Excel: at most {@link #MAX_EXPORT_ROWS} problems of the filter, read a page at a time and streamed
+     * to the sheet (a city-wide ledger of 200,000 problems must not sit in memory as cells).
+     */
     byte[] export(ProblemFilter filter, Staff by, Locale locale) {
-        try (var book = new XSSFWorkbook();
-                var out = new ByteArrayOutputStream()) {
-            var sheet = book.createSheet("整改台账");
-            var header = sheet.createRow(0);
-            for (int i = 0; i < EXPORT_COLUMNS.length; i++) {
-                header.createCell(i).setCellValue(EXPORT_COLUMNS[i]);
-            }
-            int r = 1;
-            int page = 0;
-            Paged<ProblemRow> rows;
-            do {
-                rows = problems.find(filter, by, new Paged.Request(page++, Paged.MAX_SIZE));
-                for (var p : rows.items()) {
-                    var row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(p.id());
-                    row.createCell(1).setCellValue(p.groupNumber());
-                    row.createCell(2).setCellValue(p.regionName());
-                    row.createCell(3).setCellValue(p.focusAreaName() == null ? "" : p.focusAreaName());
-                    row.createCell(4).setCellValue(p.title());
-                    row.createCell(5).setCellValue(p.leadUnitName() == null ? "" : p.leadUnitName());
-                    row.createCell(6)
-                            .setCellValue(
-                                    p.deadline() == null ? "" : p.deadline().toString());
-                    row.createCell(7)
-                            .setCellValue(messages.getMessage(p.status().messageKey(), null, locale));
-                    row.createCell(8).setCellValue(p.overdue() ? "是" : "否");
-                    row.createCell(9).setCellValue(p.cycle());
+        Iterable<List<Object>> rows = () -> new java.util.Iterator<>() {
+            private int page;
+            private int served;
+            private java.util.Iterator<ProblemRow> current = java.util.Collections.emptyIterator();
+            private boolean more = true;
+
+            @Override
+            public boolean hasNext() {
+                if (served >= MAX_EXPORT_ROWS) {
+                    return false;
                 }
-            } while (rows.hasNext());
-            sheet.createFreezePane(0, 1);
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                while (!current.hasNext() && more) {
+                    var next = problems.find(filter, by, new Paged.Request(page++, Paged.MAX_SIZE));
+                    current = next.items().iterator();
+                    more = next.hasNext();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public List<Object> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                served++;
+                var p = current.next();
+                return java.util.Arrays.asList(
+                        p.id(),
+                        p.groupNumber(),
+                        p.regionName(),
+                        p.focusAreaName() == null ? "" : p.focusAreaName(),
+                        p.title(),
+                        p.leadUnitName() == null ? "" : p.leadUnitName(),
+                        p.deadline() == null ? "" : p.deadline().toString(),
+                        messages.getMessage(p.status().messageKey(), null, locale),
+                        p.overdue() ? "是" : "否",
+                        p.cycle());
+            }
+        };
+        return dudao.platform.Spreadsheets.sheet("整改台账", List.of(EXPORT_COLUMNS), rows);
     }
 
     ImportResult importLedger(RoundId roundId, InputStream content, Staff by, Locale locale) {
