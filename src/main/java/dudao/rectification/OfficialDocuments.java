@@ -1,31 +1,19 @@
 package dudao.rectification;
 
 import dudao.deadlines.IssuedStep;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import dudao.platform.OfficialDocument;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.springframework.stereotype.Component;
 
 /**
- * Word documents laid out as Chinese official documents (GB/T 9704-2012): A4 with the standard margins, the issuing
- * office's mark in red, the document number, a red rule, the title, the addressee, the body in 仿宋 三号, the
- * issuing office and the date. Fonts are named as offices have them; Word and WPS substitute when one is missing.
+ * What the office sends to a responsible unit as a Chinese official document (GB/T 9704-2012, laid out by
+ * {@link OfficialDocument}): the supervision notice and the letter assigning problems, each with its addressee.
  */
 @Component
 class OfficialDocuments {
 
     static final String OFFICE = "重庆市扫黑除恶专项斗争领导小组办公室";
-    static final String TITLE_FONT = "方正小标宋简体";
-    static final String BODY_FONT = "仿宋_GB2312";
-    static final String RED = "FF0000";
 
     /** 督办通知书 for a supervision notice issued by the deadlines module. */
     byte[] supervisionNotice(IssuedStep notice, ProblemView problem) {
@@ -63,72 +51,17 @@ class OfficialDocuments {
     }
 
     private byte[] document(String number, String title, String addressee, List<String> body, LocalDate on) {
-        try (var doc = new XWPFDocument();
-                var out = new ByteArrayOutputStream()) {
-            var sect = doc.getDocument().getBody().addNewSectPr();
-            var size = sect.addNewPgSz();
-            size.setW(BigInteger.valueOf(11906)); // A4, in twentieths of a point
-            size.setH(BigInteger.valueOf(16838));
-            var margins = sect.addNewPgMar();
-            margins.setTop(BigInteger.valueOf(2098)); // 37 mm
-            margins.setBottom(BigInteger.valueOf(1984)); // 35 mm
-            margins.setLeft(BigInteger.valueOf(1588)); // 28 mm
-            margins.setRight(BigInteger.valueOf(1474)); // 26 mm
-
-            var mark = paragraph(doc, ParagraphAlignment.CENTER);
-            run(mark, OFFICE, TITLE_FONT, 26, true).setColor(RED);
-            mark.setSpacingAfter(600);
-
-            var numberLine = paragraph(doc, ParagraphAlignment.CENTER);
-            run(numberLine, number, BODY_FONT, 16, false);
-            var ppr = numberLine.getCTP().isSetPPr()
-                    ? numberLine.getCTP().getPPr()
-                    : numberLine.getCTP().addNewPPr();
-            var bottom = ppr.addNewPBdr().addNewBottom();
-            bottom.setVal(STBorder.SINGLE);
-            bottom.setColor(RED);
-            bottom.setSz(BigInteger.valueOf(18));
-            bottom.setSpace(BigInteger.valueOf(4));
-
-            var titleLine = paragraph(doc, ParagraphAlignment.CENTER);
-            titleLine.setSpacingBefore(600);
-            titleLine.setSpacingAfter(300);
-            run(titleLine, title, TITLE_FONT, 22, false);
-
-            run(paragraph(doc, ParagraphAlignment.LEFT), addressee + "：", BODY_FONT, 16, false);
-            for (var text : body) {
-                var p = paragraph(doc, ParagraphAlignment.BOTH);
-                p.setFirstLineIndent(640); // two characters of 三号
-                run(p, text, BODY_FONT, 16, false);
-            }
-            var office = paragraph(doc, ParagraphAlignment.RIGHT);
-            office.setSpacingBefore(600);
-            run(office, OFFICE, BODY_FONT, 16, false);
-            run(paragraph(doc, ParagraphAlignment.RIGHT), chinese(on), BODY_FONT, 16, false);
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OfficialDocument.issuedBy(OFFICE)
+                .number(number)
+                .title(title)
+                .addressee(addressee)
+                .paragraphs(body)
+                .date(on)
+                .toWord();
     }
 
-    private static XWPFParagraph paragraph(XWPFDocument doc, ParagraphAlignment alignment) {
-        var p = doc.createParagraph();
-        p.setAlignment(alignment);
-        return p;
-    }
-
-    private static XWPFRun run(XWPFParagraph p, String text, String font, int points, boolean bold) {
-        var r = p.createRun();
-        r.setText(text);
-        r.setFontFamily(font);
-        r.setFontSize(points);
-        r.setBold(bold);
-        return r;
-    }
-
-    static String chinese(LocalDate day) {
-        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    private static String chinese(LocalDate day) {
+        return OfficialDocument.chineseDate(day);
     }
 
     private static String date(java.time.Instant at) {
