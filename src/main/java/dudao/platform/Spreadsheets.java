@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,6 +26,14 @@ public final class Spreadsheets {
     private Spreadsheets() {}
 
     public static byte[] sheet(String name, List<String> header, Iterable<? extends List<?>> rows) {
+        return streamed(name, header, sink -> rows.forEach(sink));
+    }
+
+    /**
+     * The same sheet, its rows pushed one at a time by {@code rows} into the sink it is given (a read that streams
+     * from the database calls the sink for each record it reads).
+     */
+    public static byte[] streamed(String name, List<String> header, Consumer<Consumer<List<?>>> rows) {
         try (var book = new SXSSFWorkbook(100);
                 var out = new ByteArrayOutputStream()) {
             var sheet = book.createSheet(name);
@@ -32,9 +41,9 @@ public final class Spreadsheets {
             for (int i = 0; i < header.size(); i++) {
                 first.createCell(i).setCellValue(neutralised(header.get(i)));
             }
-            int r = 1;
-            for (var values : rows) {
-                var row = sheet.createRow(r++);
+            int[] next = {1};
+            rows.accept(values -> {
+                var row = sheet.createRow(next[0]++);
                 for (int i = 0; i < values.size(); i++) {
                     var value = values.get(i);
                     var cell = row.createCell(i);
@@ -44,7 +53,7 @@ public final class Spreadsheets {
                         cell.setCellValue(neutralised(value.toString()));
                     }
                 }
-            }
+            });
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

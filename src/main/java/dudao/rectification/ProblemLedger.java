@@ -10,7 +10,6 @@ import dudao.directory.Jurisdiction;
 import dudao.directory.Staff;
 import dudao.directory.Units;
 import dudao.platform.BadInput;
-import dudao.platform.Paged;
 import dudao.platform.UserFacingException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,50 +80,29 @@ class ProblemLedger {
     }
 
     /**
-     * The ledger as Excel: at most {@link #MAX_EXPORT_ROWS} problems of the filter, read a page at a time and streamed
-     * to the sheet (a city-wide ledger of 200,000 problems must not sit in memory as cells).
+     * The ledger as Excel: at most {@link #MAX_EXPORT_ROWS} problems of the filter, in list order, read by one
+     * streaming query with the list's scope and streamed to the sheet (a city-wide ledger of 200,000 problems must not
+     * sit in memory as cells, nor be read page after page).
      */
     byte[] export(ProblemFilter filter, Staff by, Locale locale) {
-        Iterable<List<Object>> rows = () -> new java.util.Iterator<>() {
-            private int page;
-            private int served;
-            private java.util.Iterator<ProblemRow> current = java.util.Collections.emptyIterator();
-            private boolean more = true;
-
-            @Override
-            public boolean hasNext() {
-                if (served >= MAX_EXPORT_ROWS) {
-                    return false;
-                }
-                while (!current.hasNext() && more) {
-                    var next = problems.find(filter, by, new Paged.Request(page++, Paged.MAX_SIZE));
-                    current = next.items().iterator();
-                    more = next.hasNext();
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public List<Object> next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                served++;
-                var p = current.next();
-                return java.util.Arrays.asList(
-                        p.id(),
-                        p.groupNumber(),
-                        p.regionName(),
-                        p.focusAreaName() == null ? "" : p.focusAreaName(),
-                        p.title(),
-                        p.leadUnitName() == null ? "" : p.leadUnitName(),
-                        p.deadline() == null ? "" : p.deadline().toString(),
-                        messages.getMessage(p.status().messageKey(), null, locale),
-                        p.overdue() ? "是" : "否",
-                        p.cycle());
-            }
-        };
-        return dudao.platform.Spreadsheets.sheet("整改台账", List.of(EXPORT_COLUMNS), rows);
+        return dudao.platform.Spreadsheets.streamed(
+                "整改台账",
+                List.of(EXPORT_COLUMNS),
+                sheet -> problems.each(
+                        filter,
+                        by,
+                        MAX_EXPORT_ROWS,
+                        p -> sheet.accept(java.util.Arrays.asList(
+                                p.id(),
+                                p.groupNumber(),
+                                p.regionName(),
+                                p.focusAreaName() == null ? "" : p.focusAreaName(),
+                                p.title(),
+                                p.leadUnitName() == null ? "" : p.leadUnitName(),
+                                p.deadline() == null ? "" : p.deadline().toString(),
+                                messages.getMessage(p.status().messageKey(), null, locale),
+                                p.overdue() ? "是" : "否",
+                                p.cycle()))));
     }
 
     ImportResult importLedger(RoundId roundId, InputStream content, Staff by, Locale locale) {

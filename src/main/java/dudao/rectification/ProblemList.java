@@ -593,10 +593,59 @@ public class ProblemList {
 
     @Transactional(readOnly = true)
     public Paged<ProblemRow> find(ProblemFilter filter, Staff by, Paged.Request page) {
-        var scope = Scope.of(by);
         var today = deadlines.today();
-        var where = new StringBuilder(" where p.region_path like ?");
         var params = new ArrayList<Object>();
+        var where = where(filter, by, today, params);
+        long total = jdbc.sql("select count(*) from problem p" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        var pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        var items = jdbc
+                .sql("""
+                select""" + " " + ROW_COLUMNS + " " + """
+                from problem p""" + where + " order by " + LIST_ORDER + " limit ? offset ?")
+                .params(pageParams)
+                .query((rs, n) -> row(rs, today))
+                .list()
+                .stream()
+                .map(new Names()::row)
+                .toList();
+        return new Paged<>(items, page.page(), page.size(), total);
+    }
+
+    /** How many rows the database hands over at a time while {@link #each} reads its cursor. */
+    static final int FETCH_SIZE = 500;
+
+    /**
+     * Every problem of the filter that the caller may see, in list order, one at a time and at most {@code max} of
+     * them (the ledger export): the list's query with the list's scope, run once, without a count or an offset, and
+     * read through a cursor in a read-only transaction, so the rows never sit in memory all at once.
+     */
+    @Transactional(readOnly = true)
+    public void each(ProblemFilter filter, Staff by, int max, Consumer<ProblemRow> consumer) {
+        var today = deadlines.today();
+        var params = new ArrayList<Object>();
+        var where = where(filter, by, today, params);
+        params.add(max);
+        var names = new Names();
+        jdbc.sql("select " + ROW_COLUMNS + " from problem p" + where + " order by " + LIST_ORDER + " limit ?")
+                .withFetchSize(FETCH_SIZE)
+                .params(params)
+                .query(rs -> {
+                    consumer.accept(names.row(row(rs, today)));
+                });
+    }
+
+    /** The order of the list, and so of its pages and of the ledger export. */
+    private static final String LIST_ORDER = "p.recorded_at desc, p.id desc";
+
+    /** The list's where clause: the caller's scope, then the filter; its parameters are added to {@code params}. */
+    private String where(ProblemFilter filter, Staff by, LocalDate today, List<Object> params) {
+        var scope = Scope.of(by);
+        var where = new StringBuilder(" where p.region_path like ?");
         params.add(scope.likePattern());
         if (scope.unit() != null) {
             where.append(" and exists (select 1 from problem_unit su where su.problem_id = p.id and su.unit_id = ?)");
@@ -646,25 +695,7 @@ public class ProblemList {
             where.append(" and not (" + owing + " and p.deadline < ?)");
             params.add(today);
         }
-        long total = jdbc.sql("select count(*) from problem p" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        var pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        var items = jdbc
-                .sql("""
-                select""" + " " + ROW_COLUMNS + " " + """
-                from problem p""" + where
-                        + " order by p.recorded_at desc, p.id desc limit ? offset ?")
-                .params(pageParams)
-                .query((rs, n) -> row(rs, today))
-                .list()
-                .stream()
-                .map(new Names()::row)
-                .toList();
-        return new Paged<>(items, page.page(), page.size(), total);
+        return where.toString();
     }
 
     /** The columns of a list row: the problem's own; the names come from the modules that own them ({@link Names}). */

@@ -49,6 +49,9 @@ class DocumentsTests {
     ProblemLedger ledger;
 
     @Autowired
+    ProblemList problems;
+
+    @Autowired
     Deadlines deadlines;
 
     @Autowired
@@ -141,6 +144,56 @@ class DocumentsTests {
             assertThat(sheet.getLastRowNum()).isEqualTo(31);
             assertThat(sheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(13);
         }
+    }
+
+    @Test
+    void exportsExactlyTheProblemsTheListShowsInTheListsOrder() throws Exception {
+        // A district's reader with a filter: the district's problems of the filter, no other district's.
+        var filter = new ProblemFilter(round.value(), null, null, null, null, null, null, false);
+        var district = listed(filter, "jiangjin");
+        assertThat(district).isNotEmpty();
+        assertThat(listed(ProblemFilter.none(), "jiangjin")).hasSizeGreaterThan(district.size());
+        assertThat(listed(filter, "city")).hasSizeGreaterThan(district.size());
+        assertThat(exported("jiangjin", "round", round.toString(), "overdue", "false"))
+                .containsExactlyElementsOf(district);
+        // The whole city, unfiltered: one query read through its cursor, row for row the list's pages.
+        assertThat(exported("city")).containsExactlyElementsOf(listed(ProblemFilter.none(), "city"));
+    }
+
+    /** The ids of every page of the problem list, in the list's order, as the reader sees it. */
+    java.util.List<Long> listed(ProblemFilter filter, String reader) {
+        var ids = new java.util.ArrayList<Long>();
+        var page = 0;
+        dudao.platform.Paged<ProblemRow> found;
+        do {
+            found = problems.find(
+                    filter,
+                    principals.staff(reader),
+                    new dudao.platform.Paged.Request(page++, dudao.platform.Paged.MAX_SIZE));
+            found.items().forEach(p -> ids.add(p.id()));
+        } while (found.hasNext());
+        return ids;
+    }
+
+    /** The ids in the ledger's first column, as the reader downloads it with the given query parameters. */
+    java.util.List<Long> exported(String reader, String... params) throws Exception {
+        var request = get("/problems/export.xlsx").with(authentication(principals.authentication(reader)));
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        var bytes = mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        var ids = new java.util.ArrayList<Long>();
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            var sheet = book.getSheetAt(0);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                ids.add((long) sheet.getRow(r).getCell(0).getNumericCellValue());
+            }
+        }
+        return ids;
     }
 
     byte[] ledgerFile(String[]... rows) throws Exception {
