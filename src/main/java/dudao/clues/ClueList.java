@@ -103,7 +103,9 @@ public class ClueList {
         var sql = where(filter, me, params);
         params.add(limit);
         var today = today();
+        // 500 rows at a time through a cursor (the caller's transaction), not the whole export in memory at once
         jdbc.sql(SELECT + sql + " order by c.serial_year, c.serial_number limit ?")
+                .withFetchSize(500)
                 .params(params)
                 .query(rs -> {
                     consumer.accept(row(rs, today));
