@@ -129,6 +129,11 @@ class ProblemPagesTests {
                         .with(authentication(principals.authentication("jiangjin-police"))))
                 .andExpect(status().is(422))
                 .andExpect(content().string(containsString("id=\"error-extend-newDeadline\"")))
+                // the field says it is wrong and which message describes it (screen readers read it out)
+                .andExpect(content().string(containsString("aria-describedby=\"error-extend-newDeadline\"")))
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")))
+                // what the person typed is still in the form
+                .andExpect(content().string(containsString(">涉及跨区调查</textarea>")))
                 .andExpect(content().string(containsString("form-extend")));
         mvc.perform(post("/problems/" + id + "/extend")
                         .param("version", Long.toString(view.version()))
@@ -163,7 +168,10 @@ class ProblemPagesTests {
                         .with(authentication(principals.authentication("group16"))))
                 .andExpect(status().is(422))
                 .andExpect(content().string(containsString("problem-form")))
-                .andExpect(content().string(containsString("此项必填")));
+                .andExpect(content().string(containsString("此项必填")))
+                .andExpect(content().string(containsString("aria-describedby=\"error-title\"")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(containsString("aria-describedby=\"error-description\""))));
         // 巴南区 is not group 16's district: refused at the region field, on the form.
         mvc.perform(post("/problems")
                         .param("round", Long.toString(round))
