@@ -43,14 +43,7 @@ class DeadlineHomeSection implements HomeSection {
             steps = List.of();
         }
         return steps.stream()
-                .map(s -> new Item(
-                        "deadlines.home." + s.rung().name(),
-                        List.of(
-                                s.title(),
-                                s.due().toString(),
-                                s.respondBy().toString(),
-                                s.number() == null ? "" : s.number()),
-                        s.href()))
+                .map(s -> new Item(DeadlineTexts.key(s), List.of(DeadlineTexts.arguments(s)), s.href()))
                 .toList();
     }
 }

@@ -42,6 +42,7 @@ class DeadlineMail {
     private final String linkBase;
     private final Clock clock;
     private final DeadlinesProperties properties;
+    private final DeadlineTexts texts;
 
     DeadlineMail(
             Optional<JavaMailSender> mail,
@@ -49,6 +50,7 @@ class DeadlineMail {
             JdbcClient jdbc,
             Clock clock,
             DeadlinesProperties properties,
+            DeadlineTexts texts,
             @Value("${dudao.mail.from:noreply@dudao.invalid}") String from,
             @Value("${dudao.mail.link-base:${dudao.portal.public-url:}}") String linkBase) {
         this.mail = mail;
@@ -56,6 +58,7 @@ class DeadlineMail {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.texts = texts;
         this.from = from;
         this.linkBase = linkBase == null ? "" : linkBase.replaceAll("/+$", "");
     }
@@ -82,7 +85,7 @@ class DeadlineMail {
         var message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to.toArray(String[]::new));
-        message.setSubject(subject(step));
+        message.setSubject(texts.outgoing(step));
         message.setText(body(step));
         try {
             sender.send(message);
@@ -116,27 +119,22 @@ class DeadlineMail {
         return to;
     }
 
-    static String subject(IssuedStep step) {
-        return switch (step.rung()) {
-            case REMINDER_BEFORE -> "【督导】整改期限将至（" + step.due() + "）：" + step.title();
-            case REMINDER_AFTER -> "【督导】已超过整改期限（" + step.due() + "）：" + step.title();
-            case SUPERVISION_NOTICE -> "【督导】督办通知书 " + step.number() + "：" + step.title();
-            case ACCOUNTABILITY -> "【督导】问责：督办逾期未反馈：" + step.title();
-        };
-    }
-
     private String body(IssuedStep step) {
         var text = new StringBuilder();
         text.append(step.title()).append("\n\n");
-        text.append("整改期限：").append(step.due()).append('\n');
+        text.append(texts.mailLine("deadlines.mail.due", step, step.due().toString()))
+                .append('\n');
         if (step.number() != null) {
-            text.append("督办通知书：").append(step.number()).append('\n');
+            text.append(texts.mailLine("deadlines.mail.notice", step, step.number()))
+                    .append('\n');
         }
-        text.append("请于 ").append(step.respondBy()).append(" 前办理。\n\n");
+        text.append(texts.mailLine(
+                        "deadlines.mail.respondBy", step, step.respondBy().toString()))
+                .append("\n\n");
         if (step.href() != null) {
             text.append(linkBase).append(step.href()).append('\n');
         }
-        text.append("\n此邮件由督导系统自动发送。\n");
+        text.append('\n').append(texts.mailLine("deadlines.mail.footer", step)).append('\n');
         return text.toString();
     }
 }

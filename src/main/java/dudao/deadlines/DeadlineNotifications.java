@@ -8,9 +8,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class DeadlineNotifications {
 
     private final SmsGateway sms;
+    private final DeadlineTexts texts;
 
-    DeadlineNotifications(SmsGateway sms) {
+    DeadlineNotifications(SmsGateway sms, DeadlineTexts texts) {
         this.sms = sms;
+        this.texts = texts;
     }
 
     @TransactionalEventListener
@@ -19,13 +21,7 @@ class DeadlineNotifications {
         if (step.unitId() == null) {
             return;
         }
-        var text = switch (step.rung()) {
-            case REMINDER_BEFORE -> "【督导】整改期限将至（" + step.due() + "）：" + step.title();
-            case REMINDER_AFTER -> "【督导】已超过整改期限（" + step.due() + "）：" + step.title();
-            case SUPERVISION_NOTICE ->
-                "【督导】督办通知书 " + step.number() + "，请于 " + step.respondBy() + " 前反馈：" + step.title();
-            case ACCOUNTABILITY -> "【督导】督办逾期未反馈，已启动问责：" + step.title();
-        };
+        var text = texts.outgoing(step);
         sms.send(step.unitId(), text);
     }
 }
