@@ -15,12 +15,14 @@ public record Account(
         boolean secondFactorRequired,
         boolean secondFactorEnrolled,
         boolean locked,
-        int version) {
+        int version,
+        String email) {
 
     static final String SELECT = """
             select s.id, s.username, s.display_name, s.role, s.region_code, r.name as region_name, s.unit_id,
                    u.name as unit_name, s.enabled, s.demo, s.second_factor_required, s.totp_secret is not null as enrolled,
-                   coalesce(s.locked_until > now(), false) as locked, s.version
+                   coalesce(s.locked_until > now(), false) as locked, s.version,
+                   s.email
             from staff s join region r on r.code = s.region_code left join unit u on u.id = s.unit_id""";
 
     static Account map(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -39,7 +41,8 @@ public record Account(
                 rs.getBoolean("second_factor_required"),
                 rs.getBoolean("enrolled"),
                 rs.getBoolean("locked"),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getString("email"));
     }
 
     /** Demo accounts and accounts exempted by an administrator sign in without a second factor. */

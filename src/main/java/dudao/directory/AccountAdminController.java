@@ -164,6 +164,17 @@ class AccountAdminController {
         return "redirect:/admin/accounts/" + id;
     }
 
+    @PostMapping("/{id}/email")
+    String email(
+            @PathVariable long id,
+            @RequestParam(required = false) String email,
+            @AuthenticationPrincipal Staff me,
+            RedirectAttributes redirect) {
+        accounts.setEmail(new StaffId(id), email, me);
+        redirect.addFlashAttribute("done", "account.email.saved");
+        return "redirect:/admin/accounts/" + id;
+    }
+
     @PostMapping("/{id}/reset")
     String reset(@PathVariable long id, @AuthenticationPrincipal Staff me, RedirectAttributes redirect) {
         var reset = accounts.reset(new StaffId(id), me);

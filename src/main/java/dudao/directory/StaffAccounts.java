@@ -126,6 +126,27 @@ public class StaffAccounts {
         audit.record("ACCOUNT_DISABLE", "account", account.username(), Outcome.SUCCESS, null);
     }
 
+    /**
+     * The work e-mail address where reminders, supervision notices and accountability records go when the installation
+     * has an SMTP server; blank removes it. The audit trail records that it changed, not the address.
+     */
+    public void setEmail(StaffId id, String email, Staff by) {
+        var account = require(id, by.jurisdiction());
+        var address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null
+                && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+            throw new dudao.platform.BadInput("email", "account.email.format");
+        }
+        jdbc.sql("update staff set email = ?, version = version + 1 where id = ?")
+                .params(address, id.value())
+                .update();
+        audit.record(
+                "ACCOUNT_EMAIL", "account", account.username(), Outcome.SUCCESS, address == null ? "removed" : "set");
+    }
+
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
     public void enable(StaffId id, Staff by) {
         var account = require(id, by.jurisdiction());
         jdbc.sql("update staff set enabled = true, failed_sign_ins = 0, locked_until = null, version = version + 1"

@@ -70,6 +70,59 @@ class StaffAccountsTests {
     }
 
     @Test
+    void theCityOfficeSetsAWorkEmailWhereDeadlinesAreMailedAndABadAddressChangesNothing() throws Exception {
+        var account = accounts.create(
+                        new NewAccount(
+                                "mail-" + UUID.randomUUID().toString().substring(0, 8),
+                                "邮箱测试",
+                                Role.DISTRICT_OFFICE,
+                                "500116",
+                                null),
+                        city())
+                .id();
+        var session = SignIns.session(mvc, "city");
+        mvc.perform(post("/admin/accounts/" + account.value() + "/email")
+                        .session(session)
+                        .with(csrf())
+                        .param("email", " zhou.li@jiangjin.example "))
+                .andExpect(status().is3xxRedirection());
+        assertThat(email(account)).isEqualTo("zhou.li@jiangjin.example");
+        mvc.perform(get("/admin/accounts/" + account.value()).session(session))
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("value=\"zhou.li@jiangjin.example\"")));
+
+        mvc.perform(post("/admin/accounts/" + account.value() + "/email")
+                        .session(session)
+                        .with(csrf())
+                        .param("email", "不是邮箱"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("邮箱地址格式不正确")));
+        assertThat(email(account)).isEqualTo("zhou.li@jiangjin.example");
+
+        // a district office may not set anybody's address
+        mvc.perform(post("/admin/accounts/" + account.value() + "/email")
+                        .session(SignIns.session(mvc, "jiangjin"))
+                        .with(csrf())
+                        .param("email", "x@y.example"))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/admin/accounts/" + account.value() + "/email")
+                        .session(session)
+                        .with(csrf())
+                        .param("email", ""))
+                .andExpect(status().is3xxRedirection());
+        assertThat(email(account)).isNull();
+    }
+
+    String email(StaffId id) {
+        return jdbc.sql("select email from staff where id = ?")
+                .param(id.value())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    @Test
     void theAccountFormAnswers400WithItsComplaintsAndCreatesNothing() throws Exception {
         long before = count();
         mvc.perform(post("/admin/accounts")
