@@ -534,12 +534,16 @@ class RectificationDemoSeed implements ApplicationRunner {
             return staff(username);
         }
 
+        /**
+         * Runs as the person, in a context of its own: setting the authentication on the thread's current context
+         * would change that context object, which the caller restores afterwards (and which a test's request on this
+         * thread may take as its own).
+         */
         private void act(Staff who, Runnable run) {
-            SecurityContextHolder.getContext()
-                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                            who,
-                            null,
-                            List.of(new SimpleGrantedAuthority(who.role().authority()))));
+            var acting = SecurityContextHolder.createEmptyContext();
+            acting.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    who, null, List.of(new SimpleGrantedAuthority(who.role().authority()))));
+            SecurityContextHolder.setContext(acting);
             run.run();
         }
 
