@@ -176,6 +176,8 @@ class CampaignController {
         model.addAttribute("round", rounds.require(group.round()));
         model.addAttribute("checklist", checklists.of(group.id(), me.jurisdiction()));
         model.addAttribute("member", group.hasMember(me.id()));
+        // A failed item is raised as a problem by the group's own members or the city office (who record problems).
+        model.addAttribute("mayRaiseProblem", group.hasMember(me.id()) || me.is(Role.CITY_OFFICE));
         model.addAttribute("results", AssessmentResult.values());
         if (me.is(Role.CITY_OFFICE)) {
             var candidates = new ArrayList<dudao.directory.Account>();

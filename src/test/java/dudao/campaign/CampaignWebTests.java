@@ -110,7 +110,9 @@ class CampaignWebTests {
                                 item.id().value())
                         .with(authentication(principals.authentication("group13")))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"result\":\"FAILS\",\"notes\":\"宣传发动未覆盖到村（社区），群众知晓率低\"}"))
+                        .content("""
+                                {"result":"FAILS","notes":"宣传发动未覆盖到村（社区），群众知晓率低",
+                                 "evidence":"走访记录3份、问卷统计表1份"}"""))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.finding").isNumber());
         var findings = checklists.findings(round.id(), principals.staff("banan").jurisdiction());
@@ -120,7 +122,44 @@ class CampaignWebTests {
             assertThat(f.focusAreaName()).isEqualTo("综合治理");
             assertThat(f.itemText()).isEqualTo(item.text());
             assertThat(f.notes()).contains("知晓率");
+            assertThat(f.evidence()).isEqualTo("走访记录3份、问卷统计表1份");
         });
+        var finding = findings.stream()
+                .filter(f -> f.item().equals(item.id()) && f.groupNumber() == 13)
+                .findFirst()
+                .orElseThrow();
+        mvc.perform(get("/api/v1/groups/{g}/checklist", group13.id().value())
+                        .with(authentication(principals.authentication("group13"))))
+                .andExpect(jsonPath(
+                                "$[?(@.item == %d)].finding".formatted(item.id().value()))
+                        .value((int) finding.id().value()))
+                .andExpect(jsonPath("$[?(@.item == %d)].evidence"
+                                .formatted(item.id().value()))
+                        .value("走访记录3份、问卷统计表1份"));
+
+        // On the page: the evidence is shown, the form takes new evidence, and the failed row offers a problem.
+        mvc.perform(post(
+                                "/groups/{g}/checklist/{i}",
+                                group13.id().value(),
+                                item.id().value())
+                        .with(authentication(principals.authentication("group13")))
+                        .with(csrf())
+                        .param("result", "FAILS")
+                        .param("notes", "宣传发动未覆盖到村（社区），群众知晓率低")
+                        .param("evidence", "补充：村（社区）宣传栏照片5张"))
+                .andExpect(status().is3xxRedirection());
+        var page = mvc.perform(get("/groups/{g}", group13.id().value())
+                        .with(authentication(principals.authentication("group13"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("<td class=\"evidence\">补充：村（社区）宣传栏照片5张</td>")
+                .contains("name=\"evidence\"")
+                .contains("href=\"/problems/new?finding=" + finding.id() + "\"");
+        assertThat(checklists.finding(finding.id(), Jurisdiction.wholeCity()).evidence())
+                .isEqualTo("补充：村（社区）宣传栏照片5张");
         assertThat(checklists.findings(round.id(), principals.staff("jiangjin").jurisdiction()))
                 .noneMatch(f -> f.groupNumber() == 13);
         assertThat(events.stream(ChecklistItemFailed.class))
