@@ -11,7 +11,7 @@ public record Campaign(
 
     public record ChecklistItem(ChecklistItemId id, FocusAreaId focusArea, int position, String text) {}
 
-    /** A category of clue with the days a handling unit has to verify one. */
+    /** A category of clue with the working days a handling unit has to verify one (the clue's time limit). */
     public record ClueCategory(String code, String name, int timeLimitDays) {}
 
     public java.util.Optional<ClueCategory> clueCategory(String code) {

@@ -1,6 +1,8 @@
 package dudao.campaign;
 
 import dudao.directory.AccountFilter;
+import dudao.directory.Region;
+import dudao.directory.RegionCode;
 import dudao.directory.RegionLevel;
 import dudao.directory.Regions;
 import dudao.directory.Role;
@@ -10,6 +12,7 @@ import dudao.directory.StaffId;
 import dudao.platform.Paged;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,7 +72,22 @@ class CampaignController {
         model.addAttribute("campaign", campaign);
         model.addAttribute("rounds", rounds.ofCampaign(campaign.id()));
         model.addAttribute("keyPlaces", campaigns.keyPlaces(campaign.id(), me.jurisdiction()));
+        var districts = new LinkedHashMap<RegionCode, String>();
+        regions.districts(me.jurisdiction()).forEach(d -> districts.put(d.code(), d.name()));
+        model.addAttribute("districtNames", districts);
         model.addAttribute("phases", PhaseKind.values());
+        if (me.is(Role.CITY_OFFICE)) {
+            // The townships and villages a key place can be, under their district's name.
+            var places = new LinkedHashMap<String, List<Region>>();
+            for (var region : regions.within(me.jurisdiction(), null)) {
+                if (region.level() == RegionLevel.TOWNSHIP || region.level() == RegionLevel.VILLAGE) {
+                    places.computeIfAbsent(districts.get(region.district()), d -> new ArrayList<>())
+                            .add(region);
+                }
+            }
+            model.addAttribute("keyPlaceRegions", places);
+            model.addAttribute("keyPlaceKinds", KeyPlaceKind.values());
+        }
         return "campaign/campaign";
     }
 
@@ -105,6 +123,17 @@ class CampaignController {
             @RequestParam int timeLimitDays,
             @AuthenticationPrincipal Staff me) {
         campaigns.setClueCategory(new CampaignId(id), code, name, timeLimitDays, me);
+        return "redirect:/campaigns/" + id;
+    }
+
+    @PostMapping("/campaigns/{id}/key-places")
+    @PreAuthorize("hasRole('CITY_OFFICE')")
+    String listKeyPlace(
+            @PathVariable long id,
+            @RequestParam String region,
+            @RequestParam KeyPlaceKind kind,
+            @AuthenticationPrincipal Staff me) {
+        campaigns.listKeyPlace(new CampaignId(id), new RegionCode(region.trim()), kind, me);
         return "redirect:/campaigns/" + id;
     }
 
@@ -176,6 +205,8 @@ class CampaignController {
         model.addAttribute("round", rounds.require(group.round()));
         model.addAttribute("checklist", checklists.of(group.id(), me.jurisdiction()));
         model.addAttribute("member", group.hasMember(me.id()));
+        // A failed item is raised as a problem by the group's own members or the city office (who record problems).
+        model.addAttribute("mayRaiseProblem", group.hasMember(me.id()) || me.is(Role.CITY_OFFICE));
         model.addAttribute("results", AssessmentResult.values());
         if (me.is(Role.CITY_OFFICE)) {
             var candidates = new ArrayList<dudao.directory.Account>();

@@ -115,6 +115,23 @@ public class Campaigns {
                 code.trim() + " " + label + " " + timeLimitDays + "d");
     }
 
+    /**
+     * The time limit in working days the campaign of a round sets for a clue category (a triage scope such as GANG or
+     * EVIL is a category code); empty when the round does not exist or its campaign has no such category.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Integer> clueTimeLimit(RoundId round, String category) {
+        if (round == null || category == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select c.time_limit_days from clue_category c join round r on r.campaign_id = c.campaign_id
+                where r.id = ? and c.code = ?""")
+                .params(round.value(), category)
+                .query(Integer.class)
+                .optional();
+    }
+
     /** Lists a community or village as a key area or weak village of the campaign. */
     public void listKeyPlace(CampaignId campaign, RegionCode place, KeyPlaceKind kind, Staff by) {
         requireCityOffice(by);

@@ -63,7 +63,10 @@ public class Checklists {
         this.clock = clock;
     }
 
-    /** One row of a district's checklist: the item and, once assessed, how the district stands. */
+    /**
+     * One row of a district's checklist: the item and, once assessed, how the district stands; a failing row is a
+     * finding, with its id (from which a problem is raised).
+     */
     public record Row(
             FocusAreaId focusArea,
             String focusAreaName,
@@ -72,7 +75,8 @@ public class Checklists {
             AssessmentResult result,
             String notes,
             String evidence,
-            Instant assessedAt) {}
+            Instant assessedAt,
+            FindingId finding) {}
 
     /**
      * Records (or changes) the group's assessment of an item for its district. Only the group's own members assess,
@@ -97,8 +101,11 @@ public class Checklists {
         if (result == AssessmentResult.FAILS && note == null) {
             throw new BadInput("notes", "checklist.fails.notesRequired");
         }
-        if (note != null && note.length() > 2000 || evidence != null && evidence.length() > 2000) {
+        if (note != null && note.length() > 2000) {
             throw new BadInput("notes", "validation.tooLong");
+        }
+        if (evidence != null && evidence.length() > 2000) {
+            throw new BadInput("evidence", "validation.tooLong");
         }
         var now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         var previous = jdbc.sql("select result from checklist_assessment where group_id = ? and item_id = ?")
@@ -143,7 +150,7 @@ public class Checklists {
         var group = groups.require(groupId, scope);
         var campaign = rounds.require(group.round()).campaign();
         return jdbc.sql("""
-                select f.id, f.name, i.id, i.text, a.result, a.notes, a.evidence, a.assessed_at
+                select f.id, f.name, i.id, i.text, a.result, a.notes, a.evidence, a.assessed_at, a.id
                 from checklist_item i join focus_area f on f.id = i.focus_area_id
                 left join checklist_assessment a on a.item_id = i.id and a.group_id = ?
                 where f.campaign_id = ? order by f.position, i.position""")
@@ -159,7 +166,8 @@ public class Checklists {
                             result == null ? null : AssessmentResult.valueOf(result),
                             rs.getString(6),
                             rs.getString(7),
-                            at == null ? null : at.toInstant());
+                            at == null ? null : at.toInstant(),
+                            "FAILS".equals(result) ? new FindingId(rs.getLong(9)) : null);
                 })
                 .list();
     }

@@ -157,6 +157,19 @@ public class Rounds {
                 .map(id -> require(new RoundId(id)));
     }
 
+    /** The rounds whose dates include the day, newest first. */
+    @Transactional(readOnly = true)
+    public List<Round> runningOn(LocalDate day) {
+        return jdbc
+                .sql("select id from round where starts_on <= ? and ends_on >= ? order by starts_on desc, id desc")
+                .params(Date.valueOf(day), Date.valueOf(day))
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(id -> require(new RoundId(id)))
+                .toList();
+    }
+
     private Round withPhases(Round round) {
         var phases = jdbc.sql(
                         "select kind, name, starts_on, ends_on from round_phase where round_id = ? order by starts_on")

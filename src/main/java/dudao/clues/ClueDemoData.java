@@ -1,6 +1,7 @@
 package dudao.clues;
 
 import dudao.audit.AuditTrail;
+import dudao.campaign.Campaigns;
 import dudao.directory.Jurisdiction;
 import dudao.directory.Region;
 import dudao.directory.RegionCode;
@@ -86,6 +87,7 @@ class ClueDemoData implements ApplicationRunner {
             ClueKeys keys,
             ClueStore store,
             ClueProperties properties,
+            Campaigns campaigns,
             WorkingCalendar calendar,
             AuditTrail audit,
             TransactionTemplate transactions,
@@ -99,8 +101,8 @@ class ClueDemoData implements ApplicationRunner {
         // The module's own intake and steps, on a clock the demo moves through the round; called inside the demo's
         // one transaction.
         this.intake = new ClueIntake(jdbc, regions, keys, store, properties, audit, clock);
-        this.handling =
-                new ClueHandling(store, units, calendar, properties, keys, jdbc, audit, clock, null, supervision);
+        this.handling = new ClueHandling(
+                store, units, calendar, properties, campaigns, keys, jdbc, audit, clock, null, supervision);
     }
 
     @Override

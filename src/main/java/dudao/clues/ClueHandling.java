@@ -2,6 +2,8 @@ package dudao.clues;
 
 import dudao.audit.AuditTrail;
 import dudao.audit.Outcome;
+import dudao.campaign.Campaigns;
+import dudao.campaign.RoundId;
 import dudao.directory.Role;
 import dudao.directory.Staff;
 import dudao.directory.UnitId;
@@ -34,6 +36,7 @@ public class ClueHandling {
     private final Units units;
     private final WorkingCalendar calendar;
     private final ClueProperties properties;
+    private final Campaigns campaigns;
     private final ClueKeys keys;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -46,6 +49,7 @@ public class ClueHandling {
             Units units,
             WorkingCalendar calendar,
             ClueProperties properties,
+            Campaigns campaigns,
             ClueKeys keys,
             JdbcClient jdbc,
             AuditTrail audit,
@@ -56,6 +60,7 @@ public class ClueHandling {
         this.units = units;
         this.calendar = calendar;
         this.properties = properties;
+        this.campaigns = campaigns;
         this.keys = keys;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -78,11 +83,14 @@ public class ClueHandling {
         done(clue, by, now, "transfer", department.trim());
     }
 
-    /** Assigns to a unit inside the actor's jurisdiction; without a given limit, the campaign's limit for the scope. */
+    /**
+     * Assigns to a unit inside the actor's jurisdiction; without a given limit, the limit the clue's campaign sets for
+     * its scope, or, for a clue recorded for no round (or a campaign without that category), the configured one.
+     */
     public void assign(ClueId id, UnitId unitId, Integer days, Staff by) {
         var clue = store.lock(id, by);
         var unit = units.require(unitId, by.jurisdiction());
-        int limit = days == null ? properties.timeLimitFor(clue.scope()) : days;
+        int limit = days == null ? timeLimit(id, clue.scope()) : days;
         if (limit < 1 || limit > 365) {
             throw new BadInput("days", "clue.assign.days");
         }
@@ -93,6 +101,22 @@ public class ClueHandling {
         var due = calendar.addWorkingDays(from, limit);
         clue.assign(unit.id().value(), unit.regionPath(), limit, due, now);
         done(clue, by, now, "assign", unit.name() + " · " + limit + " · " + due);
+    }
+
+    private int timeLimit(ClueId id, Scope scope) {
+        if (scope != null) {
+            var round = jdbc.sql("select round_id from clue where id = ?")
+                    .param(id.value())
+                    .query(Long.class)
+                    .optional();
+            if (round.isPresent()) {
+                var configured = campaigns.clueTimeLimit(new RoundId(round.get()), scope.name());
+                if (configured.isPresent()) {
+                    return configured.get();
+                }
+            }
+        }
+        return properties.timeLimitFor(scope);
     }
 
     public void verify(ClueId id, Set<VerifyMethod> methods, String findings, VerifyResult result, Staff by) {

@@ -3,6 +3,7 @@ package dudao.fieldwork;
 import dudao.campaign.GroupId;
 import dudao.campaign.RoundId;
 import dudao.directory.Staff;
+import dudao.platform.NotFound;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -44,14 +45,13 @@ class FieldworkApiController {
     }
 
     @GetMapping("/groups/{groupId}/fieldwork/{date}")
-    ResponseEntity<DayRecord> day(
+    DayRecord day(
             @PathVariable long groupId,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @AuthenticationPrincipal Staff me) {
         return fieldwork
                 .day(new GroupId(groupId), date, me.jurisdiction())
-                .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(() -> new NotFound("fieldwork.day.notReported", date));
     }
 
     @PostMapping("/groups/{groupId}/visits")

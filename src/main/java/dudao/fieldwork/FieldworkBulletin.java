@@ -1,5 +1,6 @@
 package dudao.fieldwork;
 
+import dudao.campaign.GroupId;
 import dudao.campaign.InspectionGroups;
 import dudao.campaign.PhaseKind;
 import dudao.campaign.RoundId;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Derives the fieldwork bulletin of a round for a date from the recorded days; nothing is stored apart. */
+/** Derives the fieldwork bulletin of a round for a date from the recorded days and visits; nothing is stored apart. */
 @Service
 @Transactional(readOnly = true)
 public class FieldworkBulletin {
@@ -65,6 +66,23 @@ public class FieldworkBulletin {
                 .params(roundId.value(), Date.valueOf(date))
                 .query(Long.class)
                 .list());
+        var visits = jdbc.sql("""
+                select v.id, v.group_id, g.number, v.place, v.place_kind, v.mode, v.listed_key_area
+                from visit v
+                join inspection_group g on g.id = v.group_id
+                join region r on r.code = g.region_code
+                where g.round_id = ? and v.day = ? and r.path like ?
+                order by g.number, v.id""")
+                .params(roundId.value(), Date.valueOf(date), scope.likePattern())
+                .query((rs, n) -> new Bulletin.DayVisit(
+                        rs.getLong(1),
+                        new GroupId(rs.getLong(2)),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        PlaceKind.valueOf(rs.getString(5)),
+                        VisitMode.valueOf(rs.getString(6)),
+                        rs.getBoolean(7)))
+                .list();
         var lines = new ArrayList<Bulletin.Line>();
         var totalDay = zeros();
         var totalCumulative = zeros();
@@ -81,7 +99,15 @@ public class FieldworkBulletin {
             groupDay.forEach((c, v) -> totalDay.merge(c, v, Long::sum));
             groupCumulative.forEach((c, v) -> totalCumulative.merge(c, v, Long::sum));
             lines.add(new Bulletin.Line(
-                    group.id(), group.number(), group.regionName(), posted, hasReported, groupDay, groupCumulative));
+                    group.id(),
+                    group.number(),
+                    group.regionName(),
+                    posted,
+                    hasReported,
+                    groupDay,
+                    groupCumulative,
+                    count(visits, group.id(), VisitMode.OPEN),
+                    count(visits, group.id(), VisitMode.COVERT)));
         }
         lines.sort((a, b) -> Integer.compare(a.number(), b.number()));
         notReported.sort(Integer::compare);
@@ -93,7 +119,14 @@ public class FieldworkBulletin {
                 lines,
                 totalDay,
                 totalCumulative,
-                notReported);
+                notReported,
+                visits);
+    }
+
+    private static int count(List<Bulletin.DayVisit> visits, GroupId group, VisitMode mode) {
+        return (int) visits.stream()
+                .filter(v -> v.group().equals(group) && v.mode() == mode)
+                .count();
     }
 
     /**

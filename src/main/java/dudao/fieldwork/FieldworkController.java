@@ -90,6 +90,8 @@ class FieldworkController {
         model.addAttribute("visits", fieldwork.visits(group.id(), me.jurisdiction()));
         model.addAttribute("coverage", fieldwork.coverage(group.id(), me.jurisdiction()));
         model.addAttribute("member", group.hasMember(me.id()));
+        model.addAttribute("places", fieldwork.places(group.id(), me.jurisdiction()));
+        model.addAttribute("departments", fieldwork.departments(group.id(), me.jurisdiction()));
         model.addAttribute("placeKinds", PlaceKind.values());
         model.addAttribute("modes", VisitMode.values());
         return "fieldwork/group";
@@ -126,13 +128,14 @@ class FieldworkController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestParam(required = false) String place,
             @RequestParam(required = false) String region,
+            @RequestParam(required = false) Long unit,
             @RequestParam PlaceKind placeKind,
             @RequestParam VisitMode mode,
             @RequestParam(defaultValue = "false") boolean listedKeyArea,
             @RequestParam(required = false) String findings,
             @AuthenticationPrincipal Staff me) {
         fieldwork.recordVisit(
-                new GroupId(id), new NewVisit(day, region, null, place, placeKind, mode, listedKeyArea, findings), me);
+                new GroupId(id), new NewVisit(day, region, unit, place, placeKind, mode, listedKeyArea, findings), me);
         return "redirect:/groups/" + id + "/fieldwork?date=" + day;
     }
 

@@ -9,11 +9,12 @@ import dudao.platform.HomeSection;
 import dudao.platform.Today;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * On the home page: a group member whose group has not yet reported today is reminded; the city office (and a
- * district office, for its district) sees which groups have not reported today.
+ * district office, for its district) sees, for every round under way, which groups have not reported today.
  */
 @Component
 class FieldworkHomeSection implements HomeSection {
@@ -52,14 +53,20 @@ class FieldworkHomeSection implements HomeSection {
             }
         }
         if (me.is(Role.CITY_OFFICE, Role.DISTRICT_OFFICE, Role.LEADER)) {
-            var round = rounds.latest(day);
-            if (round.isPresent() && round.get().contains(day)) {
-                var missing = fieldwork.notReported(round.get().id(), day, me.jurisdiction());
+            // Every round under way today, not only the newest: two campaigns can run side by side.
+            for (var round : rounds.runningOn(day)) {
+                var missing = fieldwork.notReported(round.id(), day, me.jurisdiction());
                 if (!missing.isEmpty()) {
                     items.add(new Item(
                             "fieldwork.home.notReported",
-                            List.of(missing.size(), day.toString()),
-                            "/rounds/" + round.get().id() + "/bulletin?date=" + day));
+                            List.of(
+                                    missing.size(),
+                                    day.toString(),
+                                    round.name(),
+                                    missing.stream()
+                                            .map(g -> Integer.toString(g.number()))
+                                            .collect(Collectors.joining("、"))),
+                            "/rounds/" + round.id() + "/bulletin?date=" + day));
                 }
             }
         }

@@ -11,10 +11,12 @@ import dudao.campaign.PhaseKind;
 import dudao.campaign.RoundId;
 import dudao.campaign.Rounds;
 import dudao.directory.Jurisdiction;
+import dudao.directory.Region;
 import dudao.directory.RegionCode;
 import dudao.directory.RegionLevel;
 import dudao.directory.Regions;
 import dudao.directory.Staff;
+import dudao.directory.Unit;
 import dudao.directory.UnitId;
 import dudao.directory.Units;
 import dudao.platform.BadInput;
@@ -188,7 +190,7 @@ public class FieldworkLog {
                 ? null
                 : visit.place().trim();
         RegionCode region = null;
-        boolean listed = visit.listedKeyArea();
+        boolean listed = Boolean.TRUE.equals(visit.listedKeyArea());
         if (visit.region() != null && !visit.region().isBlank()) {
             var node = regions.find(new RegionCode(visit.region().trim()))
                     .filter(district::contains)
@@ -263,6 +265,28 @@ public class FieldworkLog {
                 .list();
     }
 
+    /** The townships and villages of the group's district: the places a visit can name, and that earn coverage. */
+    @Transactional(readOnly = true)
+    public List<Region> places(GroupId groupId, Jurisdiction scope) {
+        var group = groups.require(groupId, scope);
+        return regions.within(Jurisdiction.of(regions.find(group.region()).orElseThrow()), null).stream()
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP || r.level() == RegionLevel.VILLAGE)
+                .toList();
+    }
+
+    /** The case-handling departments (公安, 检察院, 法院) of the group's district that coverage counts. */
+    @Transactional(readOnly = true)
+    public List<Unit> departments(GroupId groupId, Jurisdiction scope) {
+        return departments(groups.require(groupId, scope));
+    }
+
+    private List<Unit> departments(InspectionGroup group) {
+        var district = Jurisdiction.of(regions.find(group.region()).orElseThrow());
+        return units.within(district, group.region(), null).stream()
+                .filter(u -> u.region().equals(group.region()) && DEPARTMENT_KINDS.contains(u.kind()))
+                .toList();
+    }
+
     /**
      * The share of the group's district it has visited: its townships, the campaign's listed key areas and weak
      * villages there, and its case-handling departments, counted from the visit records.
@@ -293,10 +317,7 @@ public class FieldworkLog {
                 .filter(k -> k.kind() == KeyPlaceKind.WEAK_VILLAGE)
                 .map(k -> k.region())
                 .collect(Collectors.toSet());
-        var departments = units.within(district, group.region(), null).stream()
-                .filter(u -> u.region().equals(group.region()) && DEPARTMENT_KINDS.contains(u.kind()))
-                .map(u -> u.id())
-                .collect(Collectors.toSet());
+        var departments = departments(group).stream().map(u -> u.id()).collect(Collectors.toSet());
         return new Coverage(
                 part(townships, regionsVisited),
                 part(listed, regionsVisited),

@@ -5,8 +5,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
- * A visit to record: the day, the place (a region code in the district, a unit, or just a name such as "沙坪坝火车站"),
- * its kind, open or covert, whether it is a listed key area (also true when the region is one), and the findings.
+ * A visit to record: the day, the place (a region code in the district, a unit, or just a name such as “沙坪坝火车站”),
+ * its kind, open or covert, whether it is a listed key area (also true when the region is one; left out, false), and
+ * the findings.
  */
 public record NewVisit(
         @NotNull(message = "{validation.required}") LocalDate day,
@@ -15,5 +16,5 @@ public record NewVisit(
         @Size(max = 200, message = "{validation.tooLong}") String place,
         @NotNull(message = "{validation.required}") PlaceKind placeKind,
         @NotNull(message = "{validation.required}") VisitMode mode,
-        boolean listedKeyArea,
+        Boolean listedKeyArea,
         @Size(max = 2000, message = "{validation.tooLong}") String findings) {}

@@ -167,7 +167,7 @@ class ProblemController {
                             null,
                             null,
                             c.findings()));
-            return formPage(me, model);
+            return formPage(me, null, model);
         }
         if (finding != null) {
             // A failed checklist item raises a problem pre-filled with its district, focus area and text.
@@ -185,7 +185,7 @@ class ProblemController {
                             null,
                             null,
                             f.evidence()));
-            return formPage(me, model);
+            return formPage(me, f.round().value(), model);
         }
         model.addAttribute(
                 "problem",
@@ -200,11 +200,14 @@ class ProblemController {
                         null,
                         null,
                         null));
-        return formPage(me, model);
+        return formPage(me, null, model);
     }
 
-    private String formPage(Staff me, Model model) {
-        var round = currentRound(null);
+    /** The form, with the groups and focus areas of the round the problem is for (else of the latest round). */
+    private String formPage(Staff me, Long roundId, Model model) {
+        var round = roundId == null
+                ? currentRound(null)
+                : rounds.find(new RoundId(roundId)).orElseGet(() -> currentRound(null));
         model.addAttribute("rounds", rounds.all());
         model.addAttribute("groups", round == null ? List.of() : groups.ofRound(round.id(), me.jurisdiction()));
         model.addAttribute(
@@ -243,7 +246,7 @@ class ProblemController {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return formPage(me, model);
+        return formPage(me, problem.round(), model);
     }
 
     /** The fields of the new-problem form that can show their own error. */

@@ -75,6 +75,9 @@ class ClueSupervisionTests {
     ClueKeys keys;
 
     @Autowired
+    dudao.campaign.Campaigns campaigns;
+
+    @Autowired
     AuditTrail audit;
 
     @Autowired
@@ -99,8 +102,8 @@ class ClueSupervisionTests {
     /** The module's steps on a clock set to ten in the morning of the given day, in one transaction. */
     private void on(LocalDate day, Consumer<ClueHandling> steps) {
         var clock = Clock.fixed(day.atTime(10, 0).atZone(CHINA).toInstant(), CHINA);
-        var handling =
-                new ClueHandling(store, units, calendar, properties, keys, jdbc, audit, clock, null, supervision);
+        var handling = new ClueHandling(
+                store, units, calendar, properties, campaigns, keys, jdbc, audit, clock, null, supervision);
         transactions.executeWithoutResult(tx -> steps.accept(handling));
     }
 

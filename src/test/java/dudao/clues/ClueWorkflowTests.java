@@ -8,10 +8,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dudao.DudaoTest;
+import dudao.campaign.CampaignKind;
+import dudao.campaign.Campaigns;
+import dudao.campaign.NewCampaign;
+import dudao.campaign.NewRound;
+import dudao.campaign.Rounds;
 import dudao.platform.BearerTokens;
+import dudao.platform.Today;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A clue's handling through the API: every step, the refusals and what they leave unchanged. */
@@ -39,16 +47,35 @@ class ClueWorkflowTests {
     @Autowired
     ClueStatistics statistics;
 
+    @Autowired
+    Campaigns campaigns;
+
+    @Autowired
+    Rounds rounds;
+
+    @Autowired
+    WorkingCalendar calendar;
+
+    @Autowired
+    Today today;
+
+    @Autowired
+    ClueProperties properties;
+
     private long create(String description, boolean reachable) throws Exception {
+        return create(description, reachable, null);
+    }
+
+    private long create(String description, boolean reachable, Long round) throws Exception {
         var body = mvc.perform(post("/api/v1/clues")
                         .header(HttpHeaders.AUTHORIZATION, SignedIn.bearer(mvc, "city"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"channel":"VISIT","region":"500116","groupNumber":16,
+                                {"channel":"VISIT","region":"500116","groupNumber":16,"roundId":%s,
                                  "reporter":%s,
                                  "reported":[{"name":"不清楚","detail":""}],
                                  "activity":{"category":"VILLAGE_BULLY","place":"江津区白沙镇","time":"2018年7月",
-                                             "description":"%s"}}""".formatted(reachable ? "{\"phone\":\"13700000000\"}" : "null", description)))
+                                             "description":"%s"}}""".formatted(round, reachable ? "{\"phone\":\"13700000000\"}" : "null", description)))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()
@@ -116,6 +143,50 @@ class ClueWorkflowTests {
                         .value(org.hamcrest.Matchers.contains(
                                 "received", "triage", "assign", "verify", "review-accept", "reply", "close")))
                 .andExpect(jsonPath("$.messages[0].body").value("您反映的问题经查属实，已依法处理。"));
+    }
+
+    /** The limit a clue of a round gets on assignment is the one its campaign sets for the scope, as it stands then. */
+    @Test
+    void assignsTheTimeLimitTheCampaignSetsForTheScopeAndAChangedLimitMovesTheDueDate() throws Exception {
+        var city = SignedIn.staff(mvc, tokens, "city");
+        var campaign = campaigns.create(new NewCampaign("线索时限测试" + System.nanoTime(), CampaignKind.ANTI_GANG), city);
+        // Over before the demo round starts, so it is never the current round of any page.
+        var round = rounds.create(
+                campaign, new NewRound("时限轮次", LocalDate.of(2018, 6, 1), LocalDate.of(2018, 6, 10), List.of()), city);
+        campaigns.setClueCategory(campaign, "EVIL", "涉恶", 12, city);
+        var first = assignedEvil("时限测试：某村恶势力强揽工程", round.value());
+        campaigns.setClueCategory(campaign, "EVIL", "涉恶", 17, city);
+        var second = assignedEvil("时限测试：某镇恶势力欺行霸市", round.value());
+
+        assertThat(first.get("timeLimitDays").asInt()).isEqualTo(12);
+        assertThat(first.get("row").get("dueOn").asString())
+                .isEqualTo(calendar.addWorkingDays(today.date(), 12).toString());
+        assertThat(second.get("timeLimitDays").asInt()).isEqualTo(17);
+        assertThat(second.get("row").get("dueOn").asString())
+                .isEqualTo(calendar.addWorkingDays(today.date(), 17).toString());
+        // A scope the campaign has no category for falls back to the configured limit.
+        long gang = create("时限测试：某涉黑组织操纵砂石市场", false, round.value());
+        step("group16", gang, "triage", "{\"scope\":\"GANG\",\"subCategory\":\"ORGANISED_GANG\"}")
+                .andExpect(status().isOk());
+        step("group16", gang, "assign", "{\"unitId\":" + policeUnit() + "}").andExpect(status().isOk());
+        assertThat(clue(gang).get("timeLimitDays").asInt()).isEqualTo(properties.timeLimitFor(Scope.GANG));
+    }
+
+    private JsonNode assignedEvil(String description, long round) throws Exception {
+        long id = create(description, false, round);
+        step("group16", id, "triage", "{\"scope\":\"EVIL\",\"subCategory\":\"VILLAGE_BULLY\"}")
+                .andExpect(status().isOk());
+        step("group16", id, "assign", "{\"unitId\":" + policeUnit() + "}").andExpect(status().isOk());
+        return clue(id);
+    }
+
+    private JsonNode clue(long id) throws Exception {
+        return JSON.readTree(
+                mvc.perform(get("/api/v1/clues/" + id).header(HttpHeaders.AUTHORIZATION, SignedIn.bearer(mvc, "city")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
     }
 
     @Test

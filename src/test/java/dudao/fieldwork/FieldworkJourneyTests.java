@@ -84,6 +84,9 @@ class FieldworkJourneyTests {
             assertThat(browser.text("#group-16 td[data-column=TALKS] .day")).isEqualTo("17");
             assertThat(browser.text("#group-16 td[data-column=RESIDENTS_DISTRICT] .day"))
                     .isEqualTo("88");
+            assertThat(browser.text("#bulletin-visits")).contains("江津区几江街道某娱乐场所", "暗访");
+            assertThat(Integer.parseInt(browser.text("#group-16 td.visits .covert")))
+                    .isPositive();
         } finally {
             // Put the demo day back as it was, so the article's totals hold for every test on this database.
             var entries = original.counts().stream()

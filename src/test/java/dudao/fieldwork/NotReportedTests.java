@@ -1,8 +1,10 @@
 package dudao.fieldwork;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dudao.DudaoTest;
@@ -85,6 +87,26 @@ class NotReportedTests {
                 .getContentAsString();
         assertThat(html).contains("第5组尚未报送2018-07-30的工作情况");
 
+        // The city office sees the group on its home page, with the way to the day's bulletin, and flagged there.
+        var office = authentication(principals.authentication("city"));
+        var bulletinLink = "/rounds/" + round + "/bulletin?date=2018-07-30";
+        var home = mvc.perform(get("/").with(office))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(home).contains("<a href=\"" + bulletinLink + "\">试点轮次：1个检查指导组尚未报送2018-07-30的工作情况（第5组）</a>");
+        var page = mvc.perform(get("/rounds/{id}/bulletin", round.value())
+                        .param("date", "2018-07-30")
+                        .with(office))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .containsPattern("<p[^>]*id=\"not-reported\"[^>]*>未报送：第5组</p>")
+                .doesNotContain("id=\"all-reported\"");
+
         fieldwork.record(
                 group,
                 LocalDate.of(2018, 7, 30),
@@ -92,5 +114,12 @@ class NotReportedTests {
                 accounts.principal(username).orElseThrow());
         assertThat(fieldwork.notReported(round, LocalDate.of(2018, 7, 30), Jurisdiction.wholeCity()))
                 .isEmpty();
+        assertThat(mvc.perform(get("/").with(office)).andReturn().getResponse().getContentAsString())
+                .doesNotContain(bulletinLink);
+        mvc.perform(get("/rounds/{id}/bulletin", round.value())
+                        .param("date", "2018-07-30")
+                        .with(office))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"all-reported\"")));
     }
 }

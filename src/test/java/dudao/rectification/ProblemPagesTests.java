@@ -1,5 +1,6 @@
 package dudao.rectification;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -18,6 +19,7 @@ import dudao.directory.Regions;
 import dudao.directory.StaffAccounts;
 import dudao.directory.Units;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -218,12 +220,42 @@ class ProblemPagesTests {
         var finding = checklists
                 .assess(group.id(), item.id(), dudao.campaign.AssessmentResult.FAILS, "清单检查：未达标的具体情况", null, group16)
                 .orElseThrow();
-        mvc.perform(get("/problems/new")
+        var form = mvc.perform(get("/problems/new")
                         .param("finding", finding.toString())
                         .with(authentication(principals.authentication("group16"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("清单检查：未达标的具体情况")))
-                .andExpect(content().string(containsString("value=\"CHECKLIST\" selected")));
+                .andExpect(content().string(containsString("value=\"CHECKLIST\" selected")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(selected(form, "region")).isEqualTo(group.region().value());
+        assertThat(selected(form, "focusArea"))
+                .isEqualTo(Long.toString(item.focusArea().value()));
+        assertThat(selected(form, "group")).isEqualTo(group.id().toString());
+        assertThat(selected(form, "round")).isEqualTo(Long.toString(round));
+
+        // The group's page offers the way there on the failed item, to its members and the city office only.
+        var link = "/problems/new?finding=" + finding;
+        for (var user : List.of("group16", "city")) {
+            mvc.perform(get("/groups/{id}", group.id().value()).with(authentication(principals.authentication(user))))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("href=\"" + link + "\"")))
+                    .andExpect(content().string(containsString("立为整改问题")));
+        }
+        mvc.perform(get("/groups/{id}", group.id().value()).with(authentication(principals.authentication("jiangjin"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(link))));
+    }
+
+    /** The value of the option a select of the page has selected. */
+    private static String selected(String html, String select) {
+        var m = Pattern.compile("<select[^>]*id=\"" + select + "\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(m.find()).as("select " + select).isTrue();
+        var option = Pattern.compile("<option value=\"([^\"]*)\" selected").matcher(m.group(1));
+        assertThat(option.find()).as("a selected option in " + select).isTrue();
+        return option.group(1);
     }
 
     @Test
