@@ -1,5 +1,6 @@
 package dudao.directory;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start: in the demo profile, the demo accounts (created once, then kept) and a banner with the address and the
- * accounts; outside it, a refusal to run while demo accounts are enabled, and the first administrator when the
- * directory is empty.
+ * accounts; outside it, a refusal to run while anybody could sign in with the demo password, and the first
+ * administrator when the directory is empty.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -85,12 +86,7 @@ class DirectoryStartup implements ApplicationRunner {
             }
             return;
         }
-        long demoAccounts = accounts.enabledDemoAccounts();
-        if (demoAccounts > 0) {
-            throw new IllegalStateException("Refusing to start without the demo profile while " + demoAccounts
-                    + " demo accounts with the demo password are enabled: disable them first (or start with"
-                    + " DUDAO_DEMO=true).");
-        }
+        refuseKnownPasswords();
         if (!accounts.any()) {
             if (admin.username() == null
                     || admin.username().isBlank()
@@ -115,6 +111,34 @@ class DirectoryStartup implements ApplicationRunner {
         }
     }
 
+    /**
+     * A production start refuses to run while anybody could sign in with a password the demo publishes: enabled demo
+     * accounts, a first administrator to be created with it, or an enabled account that has it. Every reason is named
+     * at once, so that one restart after fixing them is enough.
+     */
+    private void refuseKnownPasswords() {
+        var refusals = new ArrayList<String>();
+        var known = demo.knownPasswords();
+        if (admin.password() != null && known.contains(admin.password())) {
+            refusals.add("DUDAO_ADMIN_PASSWORD is the demo password: choose another");
+        }
+        long demoAccounts = accounts.enabledDemoAccounts();
+        if (demoAccounts > 0) {
+            refusals.add(demoAccounts + " demo accounts with the demo password are enabled: disable them first (or"
+                    + " start with DUDAO_DEMO=true)");
+        }
+        var withDemoPassword = accounts.enabledWithPassword(
+                known, DEMO_ACCOUNTS.stream().map(DemoAccount::username).toList());
+        if (!withDemoPassword.isEmpty()) {
+            refusals.add("enabled accounts sign in with the demo password (" + String.join(", ", withDemoPassword)
+                    + "): reset or disable them first");
+        }
+        if (!refusals.isEmpty()) {
+            throw new IllegalStateException(
+                    "Refusing to start without the demo profile: " + String.join("; ", refusals) + ".");
+        }
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void banner() {
         if (!demo.enabled()) {
@@ -122,8 +146,8 @@ class DirectoryStartup implements ApplicationRunner {
         }
         var port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         var out = new StringBuilder("\n\n  Dudao 督导 is ready: http://localhost:" + port + "/\n\n");
-        out.append(
-                "  Demo accounts (second factor off; password from DUDAO_DEMO_PASSWORD, default Dudao-demo-2018):\n");
+        out.append("  Demo accounts (second factor off; password from DUDAO_DEMO_PASSWORD, default "
+                + DemoProperties.PUBLISHED_PASSWORD + "):\n");
         for (var account : DEMO_ACCOUNTS) {
             out.append(
                     String.format("    %-16s %-16s %s%n", account.username(), account.role(), account.displayName()));

@@ -16,6 +16,11 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** The city office, the leading group, the discipline commission and the auditors work for the whole city only. */
+    public boolean cityLevel() {
+        return this == CITY_OFFICE || this == LEADER || this == DISCIPLINE || this == AUDITOR;
+    }
+
     public String messageKey() {
         return "role." + name();
     }

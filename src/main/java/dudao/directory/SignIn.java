@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks passwords and second factors, with throttling: after {@value #MAX_FAILURES} failures in a row an account is
- * locked for {@link #LOCK}. An unknown user, a wrong password, a disabled or a locked account all fail the same way,
- * in about the same time, so that nobody learns which accounts exist.
+ * locked for {@link #LOCK}. The count runs on until a right password (or an administrator's enable or reset), so once
+ * an account has been locked every further failure locks it again. An unknown user, a wrong password, a disabled or a
+ * locked account all fail the same way, in about the same time, so that nobody learns which accounts exist.
  */
 @Component
 class SignIn {
@@ -89,26 +90,37 @@ class SignIn {
         return true;
     }
 
+    /** Keeps the authenticator the person just proved to hold; the trail records it as a change of their account. */
     @Transactional
     void enrol(AccountRow row, String secret) {
-        jdbc.sql("update staff set totp_secret = ? where id = ? and totp_secret is null")
+        int enrolled = jdbc.sql("update staff set totp_secret = ? where id = ? and totp_secret is null")
                 .params(secret, row.id())
                 .update();
+        if (enrolled == 1) {
+            // In the enrolment's transaction, as the person (the pending sign-in is the request's principal).
+            audit.record("SECOND_FACTOR_ENROL", "account", row.username(), Outcome.SUCCESS, "authenticator app (TOTP)");
+        }
     }
 
+    /**
+     * Counts a failure in the row itself: wrong passwords tried at the same moment each add one (a count read earlier
+     * and written back would let all but one of them vanish, and with them the lock).
+     */
     private void fail(AccountRow row, Instant now, String why) {
-        int failures = row.failedSignIns() + 1;
-        var lockedUntil = failures >= MAX_FAILURES ? Timestamp.from(now.plus(LOCK)) : null;
-        jdbc.sql("update staff set failed_sign_ins = ?, locked_until = ? where id = ?")
-                .params(failures >= MAX_FAILURES ? 0 : failures, lockedUntil, row.id())
-                .update();
+        int failures = jdbc.sql("""
+                update staff set failed_sign_ins = failed_sign_ins + 1,
+                                 locked_until = case when failed_sign_ins + 1 >= ? then ? else locked_until end
+                where id = ? returning failed_sign_ins""")
+                .params(MAX_FAILURES, Timestamp.from(now.plus(LOCK)), row.id())
+                .query(Integer.class)
+                .single();
         audit.recordAs(
                 row.username(),
                 row.role().name(),
                 row.region(),
                 "SIGN_IN",
                 Outcome.FAILURE,
-                why + (lockedUntil != null ? "; locked for " + LOCK.toMinutes() + " minutes" : ""));
+                why + (failures >= MAX_FAILURES ? "; locked for " + LOCK.toMinutes() + " minutes" : ""));
     }
 
     void succeeded(AccountRow row, String channel) {

@@ -9,6 +9,7 @@ import dudao.platform.StaleRecord;
 import dudao.platform.WorkflowViolation;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff account administration: create, disable and enable, reset, give a role and a place. Every change is in the
- * audit trail with who made it. Accounts are only seen within the administrator's jurisdiction.
+ * audit trail with who made it. Accounts are only seen within the administrator's jurisdiction. Disabling, resetting
+ * or moving an account ends its page sessions and API tokens, which would otherwise keep the old role and place.
  */
 @Service
 @Transactional
@@ -30,6 +32,7 @@ public class StaffAccounts {
     private final Units units;
     private final PasswordEncoder passwords;
     private final ApiTokens tokens;
+    private final SignedInSessions sessions;
     private final AuditTrail audit;
 
     StaffAccounts(
@@ -38,12 +41,14 @@ public class StaffAccounts {
             Units units,
             PasswordEncoder passwords,
             ApiTokens tokens,
+            SignedInSessions sessions,
             AuditTrail audit) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.units = units;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.sessions = sessions;
         this.audit = audit;
     }
 
@@ -66,6 +71,7 @@ public class StaffAccounts {
             throw new BadInput("username", "account.username.taken");
         }
         var region = regions.require(new RegionCode(account.region().trim()), by.jurisdiction());
+        checkCityLevel(account.role(), region);
         var unit = checkedUnit(account.role(), region, account.unit(), by);
         var password = temporaryPassword();
         var id = jdbc.sql("""
@@ -123,6 +129,7 @@ public class StaffAccounts {
                 .param(id.value())
                 .update();
         tokens.revokeAll(id.value());
+        sessions.endAllOf(account.username());
         audit.record("ACCOUNT_DISABLE", "account", account.username(), Outcome.SUCCESS, null);
     }
 
@@ -158,7 +165,7 @@ public class StaffAccounts {
 
     /**
      * A new temporary password; the second factor must be enrolled again (a reset is what someone who lost their
-     * phone asks for), the lock is lifted and every API token dies.
+     * phone asks for), the lock is lifted and every session and API token dies.
      */
     public Created reset(StaffId id, Staff by) {
         var account = require(id, by.jurisdiction());
@@ -168,6 +175,7 @@ public class StaffAccounts {
                                  locked_until = null, version = version + 1
                 where id = ?""").params(passwords.encode(password), id.value()).update();
         tokens.revokeAll(id.value());
+        sessions.endAllOf(account.username());
         audit.record("ACCOUNT_RESET", "account", account.username(), Outcome.SUCCESS, "password and second factor");
         return new Created(id, password);
     }
@@ -175,6 +183,7 @@ public class StaffAccounts {
     public void change(StaffId id, AccountChange change, Staff by) {
         var account = require(id, by.jurisdiction());
         var region = regions.require(new RegionCode(change.region().trim()), by.jurisdiction());
+        checkCityLevel(change.role(), region);
         var unit = checkedUnit(change.role(), region, change.unit(), by);
         int updated = jdbc.sql("""
                 update staff set role = ?, region_code = ?, unit_id = ?, version = version + 1
@@ -185,6 +194,7 @@ public class StaffAccounts {
             throw new StaleRecord();
         }
         tokens.revokeAll(id.value());
+        sessions.endAllOf(account.username());
         audit.record(
                 "ACCOUNT_CHANGE",
                 "account",
@@ -274,12 +284,45 @@ public class StaffAccounts {
                 .single();
     }
 
+    /**
+     * The enabled accounts, other than those flagged demo, that sign in with one of the given passwords. Only accounts
+     * whose password someone chose can have one: the first administrator (a city-office account, from
+     * {@code DUDAO_ADMIN_PASSWORD}) and the demo accounts (by name, in case their flag was cleared); every other
+     * password is a random temporary one and nobody can choose their own. So only the city office's accounts and the
+     * demo names are checked: each check costs a password hash (about 0.1 s on a small machine), and checking every
+     * account would add minutes to a start.
+     */
+    @Transactional(readOnly = true)
+    List<String> enabledWithPassword(java.util.Set<String> candidates, List<String> demoNames) {
+        var params = new ArrayList<Object>();
+        params.add(Role.CITY_OFFICE.name());
+        params.addAll(demoNames);
+        var names = String.join(", ", demoNames.stream().map(n -> "?").toList());
+        return jdbc
+                .sql("select username, password_hash from staff where enabled and not demo and (role = ?"
+                        + (demoNames.isEmpty() ? "" : " or username in (" + names + ")") + ") order by id")
+                .params(params)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list()
+                .stream()
+                .filter(row -> candidates.stream().anyMatch(password -> passwords.matches(password, row[1])))
+                .map(row -> row[0])
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     boolean exists(String username) {
         return jdbc.sql("select exists (select 1 from staff where username = ?)")
                 .param(username)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** A city-level role placed in a district would see the whole city from there (an auditor, the whole trail). */
+    private static void checkCityLevel(Role role, Region region) {
+        if (role.cityLevel() && !region.code().equals(RegionCode.CITY)) {
+            throw new BadInput("region", "account.region.cityLevelRole");
+        }
     }
 
     private Long checkedUnit(Role role, Region region, Long unitId, Staff by) {

@@ -227,6 +227,9 @@ class RectificationDemoSeed implements ApplicationRunner {
         }
         long started = System.nanoTime();
         var context = SecurityContextHolder.getContext();
+        // The replay acts in people's names on a context of its own: setting them on the caller's context would leave
+        // the last of them signed in on the starting thread once the replay is done.
+        SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
         try {
             new Replay(campaign, round).run();
         } finally {

@@ -6,15 +6,19 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dudao.DudaoTest;
 import dudao.SignIns;
 import dudao.audit.AuditFilter;
 import dudao.audit.AuditTrail;
+import dudao.audit.Outcome;
 import dudao.platform.Paged;
 import dudao.platform.StaleRecord;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +71,120 @@ class StaffAccountsTests {
                 new AuditFilter("city", "ACCOUNT_CREATE", "account", username, null, null), Paged.Request.of(0, 10));
         assertThat(entries.items()).hasSize(1);
         assertThat(entries.items().get(0).details()).contains("GROUP_MEMBER", "500113");
+    }
+
+    @Test
+    void theCityOfficeDisablesEnablesResetsAndMovesAnAccountThroughItsPageAndTheTrailRecordsEach() throws Exception {
+        var username = "adm-" + UUID.randomUUID().toString().substring(0, 8);
+        var id = accounts.create(new NewAccount(username, "管理测试", Role.DISTRICT_OFFICE, "500116", null), city())
+                .id();
+        var session = SignIns.session(mvc, "city");
+        var page = "/admin/accounts/" + id.value();
+
+        mvc.perform(post(page + "/disable").session(session).with(csrf()))
+                .andExpect(redirectedUrl(page))
+                .andExpect(flash().attribute("done", "account.disabled"));
+        assertThat(account(id).enabled()).isFalse();
+        assertThat(signIn.checkPassword(username, "whatever", "test")).isEmpty();
+
+        mvc.perform(post(page + "/enable").session(session).with(csrf()))
+                .andExpect(redirectedUrl(page))
+                .andExpect(flash().attribute("done", "account.enabled"));
+        assertThat(account(id).enabled()).isTrue();
+
+        var reset = mvc.perform(post(page + "/reset").session(session).with(csrf()))
+                .andExpect(redirectedUrl(page))
+                .andReturn();
+        var temporaryPassword = (String) reset.getFlashMap().get("temporaryPassword");
+        assertThat(signIn.checkPassword(username, temporaryPassword, "test")).isPresent();
+
+        mvc.perform(post(page)
+                        .session(session)
+                        .with(csrf())
+                        .param("role", "GROUP_LEADER")
+                        .param("region", "500113")
+                        .param("version", String.valueOf(account(id).version())))
+                .andExpect(redirectedUrl(page))
+                .andExpect(flash().attribute("done", "account.changed"));
+        assertThat(account(id).role()).isEqualTo(Role.GROUP_LEADER);
+        assertThat(account(id).region().value()).isEqualTo("500113");
+
+        for (var action : List.of("ACCOUNT_DISABLE", "ACCOUNT_ENABLE", "ACCOUNT_RESET", "ACCOUNT_CHANGE")) {
+            var entries = audit.find(
+                    new AuditFilter("city", action, "account", username, null, null), Paged.Request.of(0, 10));
+            assertThat(entries.items()).as(action).hasSize(1);
+            assertThat(entries.items().get(0).outcome()).as(action).isEqualTo(Outcome.SUCCESS);
+        }
+        var change = audit.find(
+                        new AuditFilter("city", "ACCOUNT_CHANGE", "account", username, null, null),
+                        Paged.Request.of(0, 10))
+                .items()
+                .get(0);
+        assertThat(change.details()).contains("DISTRICT_OFFICE→GROUP_LEADER", "500116→500113");
+        assertThat(change.role()).isEqualTo("CITY_OFFICE");
+    }
+
+    @Test
+    void refusesACityLevelRoleOutsideTheCityAndChangesNothing() throws Exception {
+        long before = count();
+        var session = SignIns.session(mvc, "city");
+        for (var role : List.of(Role.CITY_OFFICE, Role.LEADER, Role.DISCIPLINE, Role.AUDITOR)) {
+            mvc.perform(post("/admin/accounts")
+                            .session(session)
+                            .with(csrf())
+                            .param(
+                                    "username",
+                                    "cl-" + UUID.randomUUID().toString().substring(0, 8))
+                            .param("displayName", "市级角色")
+                            .param("role", role.name())
+                            .param("region", "500116"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("只能设在市级（重庆市）")));
+        }
+        mvc.perform(post("/api/v1/staff")
+                        .with(SignIns.bearer(mvc, "city"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("Accept-Language", "en")
+                        .content("{\"username\":\"cl-api\",\"displayName\":\"审计\",\"role\":\"AUDITOR\","
+                                + "\"region\":\"500116\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields[0].field").value("region"))
+                .andExpect(jsonPath("$.fields[0].message")
+                        .value(org.hamcrest.Matchers.containsString("belong to the city level")));
+        assertThat(count()).isEqualTo(before);
+
+        var id = accounts.create(
+                        new NewAccount(
+                                "cl-" + UUID.randomUUID().toString().substring(0, 8),
+                                "区级",
+                                Role.DISTRICT_OFFICE,
+                                "500116",
+                                null),
+                        city())
+                .id();
+        var unchanged = account(id);
+        mvc.perform(post("/admin/accounts/" + id.value())
+                        .session(session)
+                        .with(csrf())
+                        .param("role", "AUDITOR")
+                        .param("region", "500116")
+                        .param("version", String.valueOf(unchanged.version())))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("只能设在市级（重庆市）")));
+        assertThat(account(id)).isEqualTo(unchanged);
+        assertThat(audit.find(
+                                new AuditFilter(null, "ACCOUNT_CHANGE", "account", unchanged.username(), null, null),
+                                Paged.Request.of(0, 10))
+                        .items())
+                .isEmpty();
+
+        // the same role at the city level is a change like any other
+        accounts.change(id, new AccountChange(Role.AUDITOR, "500000", null, unchanged.version()), city());
+        assertThat(account(id).role()).isEqualTo(Role.AUDITOR);
+    }
+
+    Account account(StaffId id) {
+        return accounts.require(id, city().jurisdiction());
     }
 
     @Test
