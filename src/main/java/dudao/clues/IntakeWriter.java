@@ -60,10 +60,19 @@ class IntakeWriter implements SmartLifecycle {
      * Writer threads per node. While one holds the year's counter row (from numbering its batch to its commit), another
      * prepares its own batch (ids, re-review flags, idempotency keys), so the row is never idle waiting on those.
      */
-    static final int WRITERS = 4;
+    static final int WRITERS = 2;
 
     /** Tips written in one transaction at most. */
     static final int MAX_BATCH = 256;
+
+    /**
+     * How long a writer that has taken a tip keeps gathering the tips arriving after it, as long as they keep coming
+     * (a pause of {@link #GATHER_PAUSE} ends it early). A batch's fixed costs (its statements, its commit, its audit
+     * entry) are shared by its tips: taking each tip the moment it came, batches averaged five tips under 32 clients.
+     */
+    static final Duration GATHER = Duration.ofMillis(4);
+
+    static final Duration GATHER_PAUSE = Duration.ofMillis(1);
 
     /** Tips waiting at most; beyond that a request is asked to try again (a surge, or the database is slow). */
     static final int QUEUE = 4096;
@@ -251,7 +260,7 @@ class IntakeWriter implements SmartLifecycle {
                 var first = queue.poll(500, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
+                    gather(batch);
                     batch.removeIf(p -> p.done().isDone());
                     if (!batch.isEmpty()) {
                         writeBatch(batch);
@@ -269,6 +278,23 @@ class IntakeWriter implements SmartLifecycle {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    private void gather(List<Pending> batch) throws InterruptedException {
+        long until = System.nanoTime() + GATHER.toNanos();
+        queue.drainTo(batch, MAX_BATCH - batch.size());
+        while (batch.size() < MAX_BATCH) {
+            long left = Math.min(until - System.nanoTime(), GATHER_PAUSE.toNanos());
+            if (left <= 0) {
+                return;
+            }
+            var next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 
