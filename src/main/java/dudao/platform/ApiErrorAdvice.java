@@ -129,6 +129,9 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (RequestSizeFilter.exceeded(e)) {
+            return answer(request, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", new Object[0], List.of());
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             log.warn(
                     "Database unavailable serving {} {}: {}",
