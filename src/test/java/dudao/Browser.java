@@ -35,6 +35,19 @@ public final class Browser implements AutoCloseable {
         return open(port, 1280, 900);
     }
 
+    /**
+     * A phone's screen, 390×844 CSS pixels. (A window cannot be narrower than 500 pixels in Chromium, so the size is
+     * the device emulation's, as the developer tools set it.)
+     */
+    public static Browser phone(int port) {
+        var browser = open(port, 500, 900);
+        ((ChromeDriver) browser.driver)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+        return browser;
+    }
+
     public static Browser open(int port, int width, int height) {
         boolean required = System.getenv("CI") != null;
         if (!required) {

@@ -1,7 +1,9 @@
 package dudao.audit;
 
 import dudao.platform.Paged;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,9 +73,16 @@ class AuditController {
             @Valid @ModelAttribute("filter") AuditFilter filter,
             BindingResult binding,
             @RequestParam(required = false) Integer page,
+            HttpServletResponse response,
             Model model) {
-        var effective = binding.hasErrors() ? new AuditFilter(null, null, null, null, null, null) : filter;
+        var effective = filter;
+        if (binding.hasErrors()) {
+            // The form shows what is wrong next to the field; the list is the unfiltered trail meanwhile.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            effective = new AuditFilter(null, null, null, null, null, null);
+        }
         model.addAttribute("entries", trail.find(effective, Paged.Request.of(page, 100)));
+        model.addAttribute("base", "/audit" + effective.query());
         return "audit/list";
     }
 
@@ -83,6 +92,7 @@ class AuditController {
         model.addAttribute("filter", new AuditFilter(null, null, null, null, null, null));
         model.addAttribute(
                 "entries", trail.find(new AuditFilter(null, null, null, null, null, null), Paged.Request.of(0, 100)));
+        model.addAttribute("base", "/audit");
         return "audit/list";
     }
 }

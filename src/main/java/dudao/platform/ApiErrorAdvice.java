@@ -79,9 +79,23 @@ class ApiErrorAdvice {
         return answer(request, HttpStatus.BAD_REQUEST, "error.invalid", new Object[0], fields);
     }
 
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        var field = errors.field(request, new TypeMismatch(e.getName(), e.getRequiredType()));
+        return answer(request, HttpStatus.BAD_REQUEST, "error.invalid", new Object[0], List.of(field));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (RequestSizeFilter.exceeded(e)) {
+            return answer(request, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", new Object[0], List.of());
+        }
+        var fields =
+                TypeMismatch.in(e).map(m -> errors.field(request, m)).stream().toList();
+        return answer(request, HttpStatus.BAD_REQUEST, "error.unreadable", new Object[0], fields);
+    }
+
     @ExceptionHandler({
-        HttpMessageNotReadableException.class,
-        MethodArgumentTypeMismatchException.class,
         MissingServletRequestParameterException.class,
         MissingRequestHeaderException.class,
         MultipartException.class
@@ -115,6 +129,9 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (RequestSizeFilter.exceeded(e)) {
+            return answer(request, HttpStatus.CONTENT_TOO_LARGE, "error.tooLarge", new Object[0], List.of());
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             log.warn(
                     "Database unavailable serving {} {}: {}",

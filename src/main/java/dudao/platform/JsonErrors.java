@@ -52,6 +52,12 @@ public class JsonErrors {
         response.getWriter().write(json.writeValueAsString(body(request, status, key, new Object[0], List.of())));
     }
 
+    /** The complaint about a value that could not be converted to its field's type, in the caller's language. */
+    FieldError field(HttpServletRequest request, TypeMismatch mismatch) {
+        return new FieldError(
+                mismatch.field(), messages.getMessage(mismatch.message(), locales.resolveLocale(request)));
+    }
+
     /** One field's complaint, already in the caller's language. */
     public record FieldError(String field, String message) {}
 }

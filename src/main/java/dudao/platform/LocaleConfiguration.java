@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.validation.MessageCodesResolver;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -75,6 +76,12 @@ class LocaleConfiguration implements WebMvcConfigurer {
             return CHINESE;
         });
         return resolver;
+    }
+
+    /** Binding errors of enum fields also try {@code typeMismatch.java.lang.Enum} (see {@link TypeMismatch}). */
+    @Override
+    public MessageCodesResolver getMessageCodesResolver() {
+        return new TypeMismatch.Codes();
     }
 
     @Override

@@ -2,12 +2,16 @@ package dudao.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +27,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageErrorAdvice {
 
+    private final MessageSource messages;
+
+    PageErrorAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
@@ -33,9 +43,35 @@ class PageErrorAdvice {
         return page(response, model, e.status(), e.messageKey(), e.arguments());
     }
 
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String mismatch(MethodArgumentTypeMismatchException e, Locale locale, HttpServletResponse response, Model model) {
+        model.addAttribute(
+                "reason", messages.getMessage(new TypeMismatch(e.getName(), e.getRequiredType()).message(), locale));
+        return page(response, model, HttpStatus.BAD_REQUEST, "error.unreadable", new Object[0]);
+    }
+
+    /** A form or filter bound without a {@code BindingResult} to show its errors in: the sentences on the page. */
+    @ExceptionHandler(BindException.class)
+    String invalid(BindException e, Locale locale, HttpServletResponse response, Model model) {
+        model.addAttribute(
+                "reason",
+                e.getBindingResult().getAllErrors().stream()
+                        .map(error -> messages.getMessage(error, locale))
+                        .distinct()
+                        .collect(Collectors.joining(" ")));
+        return page(response, model, HttpStatus.BAD_REQUEST, "error.invalid", new Object[0]);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    String unreadableBody(HttpMessageNotReadableException e, Locale locale, HttpServletResponse response, Model model) {
+        if (RequestSizeFilter.exceeded(e)) {
+            return tooLarge(response, model);
+        }
+        TypeMismatch.in(e).ifPresent(m -> model.addAttribute("reason", messages.getMessage(m.message(), locale)));
+        return page(response, model, HttpStatus.BAD_REQUEST, "error.unreadable", new Object[0]);
+    }
+
     @ExceptionHandler({
-        HttpMessageNotReadableException.class,
-        MethodArgumentTypeMismatchException.class,
         MissingServletRequestParameterException.class,
         org.springframework.web.multipart.MultipartException.class,
         org.springframework.web.multipart.support.MissingServletRequestPartException.class
