@@ -93,6 +93,7 @@ class AccountAdminController {
         model.addAttribute("page", accounts.find(effective, me.jurisdiction(), Paged.Request.of(page, 50)));
         model.addAttribute("roles", Role.values());
         model.addAttribute("districts", regions.districts(me.jurisdiction()));
+        model.addAttribute("base", "/admin/accounts" + effective.query());
         return "directory/accounts";
     }
 

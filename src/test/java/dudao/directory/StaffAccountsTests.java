@@ -367,6 +367,27 @@ class StaffAccountsTests {
                 .isInstanceOf(dudao.platform.WorkflowViolation.class);
     }
 
+    @Test
+    void theAccountListsPagerKeepsTheFilter() throws Exception {
+        var session = SignIns.session(mvc, "city");
+        var enabled = jdbc.sql("select count(*) from staff where enabled")
+                .query(Long.class)
+                .single();
+        assertThat(enabled).as("more enabled accounts than one page holds").isGreaterThan(50);
+        var first = mvc.perform(get("/admin/accounts").param("enabled", "true").session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var next = java.util.regex.Pattern.compile(
+                        "<nav class=\"pager\".*?<a href=\"([^\"]*page=1[^\"]*)\"", java.util.regex.Pattern.DOTALL)
+                .matcher(first);
+        assertThat(next.find()).as("a link to the second page").isTrue();
+        assertThat(next.group(1).replace("&amp;", "&"))
+                .startsWith("/admin/accounts?")
+                .contains("enabled=true", "page=1");
+    }
+
     long count() {
         return jdbc.sql("select count(*) from staff").query(Long.class).single();
     }
