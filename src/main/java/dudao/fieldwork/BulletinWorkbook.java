@@ -13,8 +13,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The fieldwork bulletin as an Excel workbook: one sheet, a line per group with the day's and the cumulative figure of
- * each column, then the total; numbers are numeric cells, so the sheet sums as the page does.
+ * The fieldwork bulletin as an Excel workbook: the first sheet has a line per group with the day's and the cumulative
+ * figure of each column and the day's open and covert visits, then the total; numbers are numeric cells, so the sheet
+ * sums as the page does. The second sheet lists the day's visits as the page does.
  */
 @Component
 class BulletinWorkbook {
@@ -24,6 +25,9 @@ class BulletinWorkbook {
 
     /** Columns before the first figure: group number, district, reported. */
     static final int FIRST_FIGURE_COLUMN = 3;
+
+    /** The first visit's row on the visits sheet (after the heading and the column heads). */
+    static final int VISITS_FIRST_ROW = 2;
 
     private final MessageSource messages;
 
@@ -52,6 +56,10 @@ class BulletinWorkbook {
                 cell(sheet, 3, col + 1, text("bulletin.cumulative", locale), head);
                 col += 2;
             }
+            cell(sheet, 2, col, text("bulletin.visits.column", locale), head);
+            sheet.addMergedRegion(new CellRangeAddress(2, 2, col, col + 1));
+            cell(sheet, 3, col, text("visit.mode.OPEN", locale), head);
+            cell(sheet, 3, col + 1, text("visit.mode.COVERT", locale), head);
             int r = FIRST_GROUP_ROW;
             for (var line : bulletin.groups()) {
                 var row = sheet.createRow(r++);
@@ -64,18 +72,51 @@ class BulletinWorkbook {
                                         : line.posted() ? "bulletin.reported.no" : "bulletin.reported.notPosted",
                                 locale));
                 figures(row, bulletin, line.day(), line.cumulative());
+                row.createCell(col).setCellValue(line.openVisits());
+                row.createCell(col + 1).setCellValue(line.covertVisits());
             }
             var total = sheet.createRow(r);
             total.createCell(1).setCellValue(text("bulletin.total", locale));
             figures(total, bulletin, bulletin.totalDay(), bulletin.totalCumulative());
-            for (var c = 0; c < FIRST_FIGURE_COLUMN + 2 * bulletin.columns().size(); c++) {
+            total.createCell(col).setCellValue(bulletin.openVisitsOfDay());
+            total.createCell(col + 1).setCellValue(bulletin.covertVisitsOfDay());
+            for (var c = 0; c < col + 2; c++) {
                 sheet.setColumnWidth(c, c == 1 ? 20 * 256 : 12 * 256);
             }
             sheet.createFreezePane(FIRST_FIGURE_COLUMN, FIRST_GROUP_ROW);
+            visits(workbook.createSheet(text("bulletin.visits.sheet", locale)), bulletin, head, locale);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The day's visits: a heading, then group, place, kind of place, open or covert, listed key area. */
+    private void visits(Sheet sheet, Bulletin bulletin, CellStyle head, Locale locale) {
+        cell(
+                sheet,
+                0,
+                0,
+                messages.getMessage(
+                        "bulletin.visits",
+                        new Object[] {bulletin.visits().size(), bulletin.openVisitsOfDay(), bulletin.covertVisitsOfDay()
+                        },
+                        locale),
+                head);
+        var heads = new String[] {"bulletin.group", "visit.place", "visit.placeKind", "visit.mode", "visit.listed"};
+        for (int c = 0; c < heads.length; c++) {
+            cell(sheet, 1, c, text(heads[c], locale), head);
+            sheet.setColumnWidth(c, (c == 1 ? 30 : 14) * 256);
+        }
+        int r = VISITS_FIRST_ROW;
+        for (var visit : bulletin.visits()) {
+            var row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(visit.groupNumber());
+            row.createCell(1).setCellValue(visit.place());
+            row.createCell(2).setCellValue(text("place.kind." + visit.placeKind(), locale));
+            row.createCell(3).setCellValue(text("visit.mode." + visit.mode(), locale));
+            row.createCell(4).setCellValue(visit.listedKeyArea() ? text("bulletin.listed.yes", locale) : "");
         }
     }
 

@@ -149,6 +149,42 @@ class BulletinExportTests {
                 assertThat(sum(groups, "day", column)).isEqualTo(day);
                 assertThat(sum(groups, "cumulative", column)).isEqualTo(cumulative);
             }
+            // The day's visits: each group's open and covert counts after its figures, and the list on a sheet of
+            // its own, in the order of the JSON.
+            int visitColumn = BulletinWorkbook.FIRST_FIGURE_COLUMN + 2 * columns.size();
+            long open = 0;
+            long covert = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                var row = sheet.getRow(BulletinWorkbook.FIRST_GROUP_ROW + g);
+                assertThat((int) row.getCell(visitColumn).getNumericCellValue())
+                        .isEqualTo(groups.get(g).get("openVisits").asInt());
+                assertThat((int) row.getCell(visitColumn + 1).getNumericCellValue())
+                        .isEqualTo(groups.get(g).get("covertVisits").asInt());
+                open += groups.get(g).get("openVisits").asInt();
+                covert += groups.get(g).get("covertVisits").asInt();
+            }
+            assertThat((long) total.getCell(visitColumn).getNumericCellValue()).isEqualTo(open);
+            assertThat((long) total.getCell(visitColumn + 1).getNumericCellValue())
+                    .isEqualTo(covert);
+            var visits = json.get("visits");
+            assertThat(visits.size()).as("the demo has visits on 25 July").isPositive();
+            assertThat(open + covert).isEqualTo(visits.size());
+            var visitSheet = workbook.getSheetAt(1);
+            assertThat(visitSheet.getLastRowNum() - BulletinWorkbook.VISITS_FIRST_ROW + 1)
+                    .isEqualTo(visits.size());
+            for (int v = 0; v < visits.size(); v++) {
+                var row = visitSheet.getRow(BulletinWorkbook.VISITS_FIRST_ROW + v);
+                var visit = visits.get(v);
+                assertThat((int) row.getCell(0).getNumericCellValue())
+                        .isEqualTo(visit.get("groupNumber").asInt());
+                assertThat(row.getCell(1).getStringCellValue())
+                        .isEqualTo(visit.get("place").asString());
+                assertThat(row.getCell(3).getStringCellValue())
+                        .isEqualTo(visit.get("mode").asString().equals("COVERT") ? "暗访" : "明察");
+                assertThat(row.getCell(4).getStringCellValue())
+                        .isEqualTo(visit.get("listedKeyArea").asBoolean() ? "是" : "");
+                assertThat(html).contains("id=\"visit-" + visit.get("id").asLong() + "\"");
+            }
         }
     }
 
