@@ -472,10 +472,22 @@ class ProblemController {
     }
 
     /** The round asked for, else the latest one. */
+    /**
+     * The round asked for, else the one running on the business day, else the latest that has begun (a round set up
+     * in advance does not take over the pages before it starts), else the earliest to come.
+     */
     private Round currentRound(Long id) {
         if (id != null) {
             return rounds.find(new RoundId(id)).orElseThrow(NotFound::record);
         }
-        return rounds.all().stream().max(Comparator.comparing(Round::startsOn)).orElse(null);
+        var today = deadlines.today();
+        var all = rounds.all();
+        var byStart = Comparator.comparing(Round::startsOn);
+        return all.stream()
+                .filter(r -> r.contains(today))
+                .max(byStart)
+                .or(() -> all.stream().filter(r -> !r.startsOn().isAfter(today)).max(byStart))
+                .or(() -> all.stream().min(byStart))
+                .orElse(null);
     }
 }

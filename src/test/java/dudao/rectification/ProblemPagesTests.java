@@ -211,6 +211,33 @@ class ProblemPagesTests {
     dudao.campaign.Campaigns campaigns;
 
     @Test
+    void aRoundSetUpInAdvanceDoesNotBecomeTheFormsRoundBeforeItStarts() throws Exception {
+        var city = principals.staff("city");
+        var campaign = campaigns.create(
+                new dudao.campaign.NewCampaign("下一轮准备测试" + System.nanoTime(), dudao.campaign.CampaignKind.OTHER), city);
+        // The test profile's business day is the demo round's last day, 2018-07-30: this round has not begun.
+        var later = rounds.create(
+                campaign,
+                new dudao.campaign.NewRound(
+                        "提前设立的轮次", java.time.LocalDate.of(2018, 8, 15), java.time.LocalDate.of(2018, 8, 30), List.of()),
+                city);
+        var html = mvc.perform(get("/problems/new").with(authentication(principals.authentication("city"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var select = Pattern.compile("<select[^>]* id=\"round\".*?</select>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(select.find()).as("the round field").isTrue();
+        var selected = Pattern.compile("<option value=\"(\\d+)\" selected=\"selected\"")
+                .matcher(select.group());
+        assertThat(selected.find()).as("a round is selected").isTrue();
+        assertThat(Long.parseLong(selected.group(1)))
+                .as("the demo round, running today, not the one set up for later (%s)", later.value())
+                .isEqualTo(round);
+    }
+
+    @Test
     void preFillsAProblemFromAFailedChecklistItem() throws Exception {
         var group16 = principals.staff("group16");
         var roundId = new dudao.campaign.RoundId(round);
