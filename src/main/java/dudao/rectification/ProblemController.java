@@ -481,13 +481,10 @@ class ProblemController {
             return rounds.find(new RoundId(id)).orElseThrow(NotFound::record);
         }
         var today = deadlines.today();
-        var all = rounds.all();
-        var byStart = Comparator.comparing(Round::startsOn);
-        return all.stream()
-                .filter(r -> r.contains(today))
-                .max(byStart)
-                .or(() -> all.stream().filter(r -> !r.startsOn().isAfter(today)).max(byStart))
-                .or(() -> all.stream().min(byStart))
+        return rounds.runningOn(today).stream()
+                .findFirst()
+                .or(() -> rounds.latest(today))
+                .or(() -> rounds.all().stream().min(Comparator.comparing(Round::startsOn)))
                 .orElse(null);
     }
 }
