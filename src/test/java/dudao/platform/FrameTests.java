@@ -44,7 +44,14 @@ class FrameTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.openapi").isString())
                 .andExpect(jsonPath("$.paths['/api/v1/tokens']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/audit/verify']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/audit/verify']").exists())
+                // The public tip endpoint reads its body itself; its documentation still names the body and the answer.
+                .andExpect(jsonPath("$.paths['/api/v1/public/tips'].post.requestBody.content['application/json'].schema"
+                                + "['$ref']")
+                        .value(Matchers.endsWith("/PublicTip")))
+                .andExpect(jsonPath("$.paths['/api/v1/public/tips'].post.responses['201'].content['application/json']"
+                                + ".schema['$ref']")
+                        .value(Matchers.endsWith("/Created")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -92,7 +93,8 @@ class PublicTipTests {
                         .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
-                .andExpect(status().isOk())
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -257,6 +259,46 @@ class PublicTipTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(tip("x".repeat(6000))))
                 .andExpect(status().isBadRequest());
+        assertThat(clues()).isEqualTo(before);
+    }
+
+    @Test
+    void aBadTipIsAnsweredWithTheStatusAndTheFieldInTheCallersLanguage() throws Exception {
+        long before = clues();
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.5"))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(tip("纯文本")))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.error").value("error.mediaType"));
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.5"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("error.unreadable"));
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.5"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip("组号是字").replace("\"group\":16", "\"group\":\"十六\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("error.unreadable"))
+                .andExpect(jsonPath("$.fields[0].field").value("group"));
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.5"))
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip("x".repeat(6000))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("error.invalid"))
+                .andExpect(jsonPath("$.fields[0].field").value("activity.description"))
+                .andExpect(jsonPath("$.fields[0].message").value(Matchers.matchesPattern("[\\x20-\\x7e]+")));
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.1.0.5"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(tip("x".repeat(6000))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields[0].message").value(Matchers.matchesPattern(".*\\p{IsHan}.*")));
         assertThat(clues()).isEqualTo(before);
     }
 
