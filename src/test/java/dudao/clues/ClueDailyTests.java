@@ -148,6 +148,51 @@ class ClueDailyTests {
     }
 
     @Test
+    void cluesInsertedAndDeletedTogetherKeepTheTableAndTheirBandsExact() {
+        inRolledBackTransaction(() -> {
+            // Every clue copied in one statement: new ones (counted by the insert trigger's short way) and ones with a
+            // history (triaged, verified, closed, replied, merged: counted by clue_daily_apply) in one batch.
+            jdbc.sql("create temp table copies on commit drop as select * from clue")
+                    .update();
+            jdbc.sql("""
+                    update copies set id = nextval('clue_id_seq'), serial = 'copy ' || serial,
+                                      serial_number = serial_number + 900000, receipt_hash = sha256(receipt_hash)""").update();
+            var kinds = jdbc.sql("""
+                    select count(*) filter (where triaged_at is null and transferred_at is null and verified_at is null
+                                            and closed_at is null and replied_at is null and due_on is null
+                                            and merged_at is null),
+                           count(*) filter (where triaged_at is not null or closed_at is not null)
+                    from copies""")
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .single();
+            assertThat(kinds[0]).as("new clues among the copies").isPositive();
+            assertThat(kinds[1]).as("clues with a history among the copies").isPositive();
+            jdbc.sql("insert into clue select * from copies").update();
+            var inserted = snapshot();
+            statistics.rebuild();
+            assertThat(inserted).containsExactlyInAnyOrderElementsOf(snapshot());
+            assertThat(jdbc.sql("""
+                            select count(*) from copies c
+                            where array(select band from clue_band b where b.clue_id = c.id order by 1)
+                                  <> array(select distinct x from unnest(clue_bands(c.grams, c.region_path)) x
+                                           order by 1)""").query(Long.class).single())
+                    .as("copies whose bands differ from clue_bands()")
+                    .isZero();
+
+            jdbc.sql("delete from clue where id in (select id from copies)").update();
+            var deleted = snapshot();
+            statistics.rebuild();
+            assertThat(deleted).containsExactlyInAnyOrderElementsOf(snapshot());
+            assertThat(jdbc.sql(
+                                    "select count(*) from clue_band b where not exists (select 1 from clue c where c.id = b.clue_id)")
+                            .query(Long.class)
+                            .single())
+                    .as("bands left of deleted clues")
+                    .isZero();
+        });
+    }
+
+    @Test
     void rebuildingTheTableFromTheCluesChangesNothing() {
         inRolledBackTransaction(() -> {
             var before = snapshot();
