@@ -10,6 +10,7 @@ import dudao.directory.RegionLevel;
 import dudao.directory.Regions;
 import dudao.directory.Staff;
 import dudao.platform.BadInput;
+import dudao.platform.PlainText;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,12 +107,17 @@ public class ClueIntake {
      * thread checks and prepares the tip, the writer writes it with the other tips waiting at that moment in one
      * transaction, and this returns once that transaction has committed. With an idempotency key (a hash, never the
      * key itself), a retry gets the first tip's receipt, across batches and nodes; the same key with another request
-     * hash is refused with {@link KeyReused}.
+     * hash is refused with {@link KeyReused}. The receipt kept for retries is sealed with {@code sealingSecret}, which
+     * the caller derives from the raw key and which is stored nowhere (required with a key).
      */
-    public WebIntake recordWebTip(NewClue clue, byte[] idempotencyKey, byte[] requestHash) {
+    public WebIntake recordWebTip(NewClue clue, byte[] idempotencyKey, byte[] requestHash, byte[] sealingSecret) {
         if (clue.channel() != Channel.WEB || writer == null) {
             throw new BadInput("channel", "clue.channel.staffOnly");
         }
+        if (idempotencyKey != null && (sealingSecret == null || sealingSecret.length < 16)) {
+            throw new IllegalArgumentException("A keyed web tip needs the secret that seals its kept receipt");
+        }
+        requirePlainText(clue);
         var region = webDistrict(clue.region());
         var now = Instant.now(clock);
         var reported = named(clue.reported());
@@ -137,8 +143,44 @@ public class ClueIntake {
                 receipt,
                 keys.receiptHash(receipt),
                 idempotencyKey,
-                requestHash);
+                requestHash,
+                sealingSecret);
         return writer.write(tip);
+    }
+
+    /**
+     * Refuses a clue with a control character in any of its texts (callers validate {@link NewClue} first; this is
+     * the last check before PostgreSQL, which refuses a NUL in text and would fail a web tip's whole batch with it).
+     */
+    static void requirePlainText(NewClue clue) {
+        var texts = new java.util.LinkedHashMap<String, String>();
+        texts.put("region", clue.region());
+        if (clue.reporter() != null) {
+            texts.put("reporter.name", clue.reporter().name());
+            texts.put("reporter.phone", clue.reporter().phone());
+            texts.put("reporter.idNumber", clue.reporter().idNumber());
+            texts.put("reporter.address", clue.reporter().address());
+        }
+        if (clue.activity() != null) {
+            texts.put("activity.place", clue.activity().place());
+            texts.put("activity.time", clue.activity().time());
+            texts.put("activity.description", clue.activity().description());
+        }
+        for (int i = 0; i < clue.reported().size(); i++) {
+            var p = clue.reported().get(i);
+            texts.put("reported[" + i + "].name", p == null ? null : p.name());
+            texts.put("reported[" + i + "].detail", p == null ? null : p.detail());
+        }
+        for (int i = 0; i < clue.officials().size(); i++) {
+            var p = clue.officials().get(i);
+            texts.put("officials[" + i + "].name", p == null ? null : p.name());
+            texts.put("officials[" + i + "].detail", p == null ? null : p.detail());
+        }
+        texts.forEach((field, text) -> {
+            if (!PlainText.Check.isPlain(text)) {
+                throw new BadInput(field, "validation.controlCharacters");
+            }
+        });
     }
 
     private Region webDistrict(String code) {
@@ -190,6 +232,7 @@ public class ClueIntake {
         if (by != null && clue.channel() == Channel.WEB) {
             throw new BadInput("channel", "clue.channel.webIsPublic");
         }
+        requirePlainText(clue);
         var region = district(clue.region(), by);
         var now = Instant.now(clock);
         var received = clue.receivedAt() == null ? now : clue.receivedAt().toInstant();

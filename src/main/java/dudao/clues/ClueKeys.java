@@ -58,7 +58,7 @@ class ClueKeys {
         keyEncryptionKey = Arrays.copyOf(hmac(master, "dudao/clues/key-encryption"), 16);
         indexKey = hmac(master, "dudao/clues/blind-index");
         receiptKey = hmac(master, "dudao/clues/receipt");
-        keptReceiptKey = Arrays.copyOf(hmac(master, "dudao/clues/kept-receipt"), 16);
+        keptReceiptKey = hmac(master, "dudao/clues/kept-receipt-seal");
     }
 
     private static byte[] generated(DudaoProperties dudao) throws IOException {
@@ -131,13 +131,30 @@ class ClueKeys {
         return hmac(receiptKey, code.value());
     }
 
-    /** A receipt code kept for a day for retries with its idempotency key, bound to that key's hash. */
-    byte[] sealReceipt(ReceiptCode code, byte[] keyHash) {
-        return seal(keptReceiptKey, code.value().getBytes(StandardCharsets.US_ASCII), keptAad(keyHash));
+    /**
+     * A receipt code kept for a day for retries with its idempotency key, bound to that key's hash and sealed under a
+     * key made from the master key and {@code sealingSecret}, which the caller derives from the raw idempotency key and
+     * which is never stored: the row and the master key alone cannot open it, a retry with the raw key can.
+     */
+    byte[] sealReceipt(ReceiptCode code, byte[] sealingSecret, byte[] keyHash) {
+        return seal(keptReceiptKey(sealingSecret), code.value().getBytes(StandardCharsets.US_ASCII), keptAad(keyHash));
     }
 
-    ReceiptCode openReceipt(byte[] sealed, byte[] keyHash) {
-        return new ReceiptCode(new String(open(keptReceiptKey, sealed, keptAad(keyHash)), StandardCharsets.US_ASCII));
+    ReceiptCode openReceipt(byte[] sealed, byte[] sealingSecret, byte[] keyHash) {
+        return new ReceiptCode(
+                new String(open(keptReceiptKey(sealingSecret), sealed, keptAad(keyHash)), StandardCharsets.US_ASCII));
+    }
+
+    private byte[] keptReceiptKey(byte[] sealingSecret) {
+        if (sealingSecret == null || sealingSecret.length < 16) {
+            throw new IllegalArgumentException("A kept receipt needs a sealing secret of 16 bytes or more");
+        }
+        var mac = new HMac(new SM3Digest());
+        mac.init(new KeyParameter(keptReceiptKey));
+        mac.update(sealingSecret, 0, sealingSecret.length);
+        var out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return Arrays.copyOf(out, 16);
     }
 
     private static byte[] keptAad(byte[] keyHash) {

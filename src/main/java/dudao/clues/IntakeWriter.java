@@ -147,7 +147,8 @@ class IntakeWriter implements SmartLifecycle {
             ReceiptCode receipt,
             byte[] receiptHash,
             byte[] keyHash,
-            byte[] requestHash) {
+            byte[] requestHash,
+            byte[] sealingSecret) {
 
         @Override
         public String toString() {
@@ -383,7 +384,7 @@ class IntakeWriter implements SmartLifecycle {
                     ps.setBytes(2, tip.requestHash());
                     ps.setTimestamp(3, Timestamp.from(now));
                     ps.setLong(4, ids.get(p));
-                    ps.setBytes(5, keys.sealReceipt(tip.receipt(), tip.keyHash()));
+                    ps.setBytes(5, keys.sealReceipt(tip.receipt(), tip.sealingSecret(), tip.keyHash()));
                     ps.addBatch();
                 }
                 inserted = ps.executeBatch();
@@ -580,7 +581,7 @@ class IntakeWriter implements SmartLifecycle {
                 if (!MessageDigest.isEqual(rs.getBytes(1), tip.requestHash())) {
                     return new ClueIntake.KeyReused();
                 }
-                var receipt = keys.openReceipt(rs.getBytes(2), tip.keyHash());
+                var receipt = keys.openReceipt(rs.getBytes(2), tip.sealingSecret(), tip.keyHash());
                 return new ClueIntake.WebIntake(new Intake(new ClueId(rs.getLong(3)), rs.getString(4), receipt), true);
             }
         }

@@ -1,5 +1,6 @@
 package dudao.clues;
 
+import dudao.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +20,7 @@ import java.util.List;
 public record NewClue(
         @NotNull(message = "{validation.required}") Channel channel,
 
-        @NotBlank(message = "{validation.required}") @Size(max = 20, message = "{validation.tooLong}")
+        @NotBlank(message = "{validation.required}") @Size(max = 20, message = "{validation.tooLong}") @PlainText
         String region,
 
         @Positive(message = "{validation.range}") Integer groupNumber,
@@ -45,16 +46,16 @@ public record NewClue(
 
     /** Who reported it; every field optional. */
     public record Reporter(
-            @Size(max = 50, message = "{validation.tooLong}")
+            @Size(max = 50, message = "{validation.tooLong}") @PlainText
             String name,
 
-            @Size(max = 30, message = "{validation.tooLong}")
+            @Size(max = 30, message = "{validation.tooLong}") @PlainText
             String phone,
 
-            @Size(max = 30, message = "{validation.tooLong}")
+            @Size(max = 30, message = "{validation.tooLong}") @PlainText
             String idNumber,
 
-            @Size(max = 200, message = "{validation.tooLong}")
+            @Size(max = 200, message = "{validation.tooLong}") @PlainText
             String address) {
 
         /** Never the identity: Spring logs request bodies this way at DEBUG. */
@@ -78,22 +79,22 @@ public record NewClue(
 
     /** A reported person or organisation, or an official named as protecting them. */
     public record Person(
-            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}")
+            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}") @PlainText
             String name,
 
-            @Size(max = 500, message = "{validation.tooLong}")
+            @Size(max = 500, message = "{validation.tooLong}") @PlainText
             String detail) {}
 
     /** What happened: category, place, time and description. */
     public record Activity(
             @NotNull(message = "{validation.required}") ActivityCategory category,
 
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}")
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") @PlainText
             String place,
 
-            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}")
+            @NotBlank(message = "{validation.required}") @Size(max = 100, message = "{validation.tooLong}") @PlainText
             String time,
 
-            @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}")
+            @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") @PlainText
             String description) {}
 }

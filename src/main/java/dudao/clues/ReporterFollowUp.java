@@ -4,6 +4,7 @@ import dudao.audit.AuditTrail;
 import dudao.audit.Outcome;
 import dudao.platform.BadInput;
 import dudao.platform.NotFound;
+import dudao.platform.PlainText;
 import dudao.platform.Uploads;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -83,13 +84,49 @@ public class ReporterFollowUp {
 
     /** The reporter's message to the handlers. */
     public void reply(ClueId id, String text) {
+        checkMessage(text);
+        requireExists(id);
+        writeMessage(id, text);
+    }
+
+    /**
+     * The reporter's message and files together, all or nothing: everything is checked before anything is written
+     * (so a file over the limit does not leave the message saved, and sending the form again does not repeat it), and
+     * the files and the message are written in this one transaction. Either may be empty, not both.
+     */
+    public void reply(ClueId id, String text, List<Uploads.Checked> files) {
+        boolean hasText = text != null && !text.isBlank();
+        if (!hasText && files.isEmpty()) {
+            throw new BadInput("text", "clue.followUp.empty");
+        }
+        if (hasText) {
+            checkMessage(text);
+        }
+        requireExists(id);
+        if (filesFromReporter(id) + files.size() > MAX_FILES) {
+            throw new BadInput("file", "clue.followUp.tooManyFiles", MAX_FILES);
+        }
+        for (var file : files) {
+            attachments.addFromReporter(id, file);
+        }
+        if (hasText) {
+            writeMessage(id, text);
+        }
+    }
+
+    private static void checkMessage(String text) {
         if (text == null || text.isBlank()) {
             throw new BadInput("text", "clue.followUp.empty");
         }
         if (text.strip().length() > MAX_MESSAGE) {
             throw new BadInput("text", "clue.followUp.tooLong", MAX_MESSAGE);
         }
-        requireExists(id);
+        if (!PlainText.Check.isPlain(text)) {
+            throw new BadInput("text", "validation.controlCharacters");
+        }
+    }
+
+    private void writeMessage(ClueId id, String text) {
         var now = Instant.now(clock);
         jdbc.sql("insert into clue_message (clue_id, at, author, body, from_reporter) values (?, ?, ?, ?, true)")
                 .params(id.value(), Timestamp.from(now), "reporter", text.strip())
@@ -104,14 +141,17 @@ public class ReporterFollowUp {
     /** A file the reporter adds (already checked and stripped of metadata by {@link Uploads}), stored encrypted. */
     public void addFile(ClueId id, Uploads.Checked file) {
         requireExists(id);
-        long count = jdbc.sql("select count(*) from clue_attachment where clue_id = ? and added_by = 'reporter'")
-                .param(id.value())
-                .query(Long.class)
-                .single();
-        if (count >= MAX_FILES) {
+        if (filesFromReporter(id) >= MAX_FILES) {
             throw new BadInput("file", "clue.followUp.tooManyFiles", MAX_FILES);
         }
         attachments.addFromReporter(id, file);
+    }
+
+    private long filesFromReporter(ClueId id) {
+        return jdbc.sql("select count(*) from clue_attachment where clue_id = ? and added_by = 'reporter'")
+                .param(id.value())
+                .query(Long.class)
+                .single();
     }
 
     private void requireExists(ClueId id) {

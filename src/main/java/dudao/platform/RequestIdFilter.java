@@ -12,11 +12,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Gives every request an id (or keeps a well-formed one a gateway sent), shown in the log, in the response header
  * {@code X-Request-Id}, in error answers and in the audit trail, so that one request can be followed through all
- * three.
+ * three. On the public portal ({@code /public}, {@code /api/v1/public}) the id is always a fresh one: a gateway's id
+ * would be in the proxy's logs next to the reporter's address, and through the audit trail it would tie that address
+ * to the tip.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,10 +48,19 @@ public class RequestIdFilter extends OncePerRequestFilter {
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
+    /** Whether the request is one of the public portal's (the path decoded, as the servlet container maps it). */
+    static boolean isPublic(HttpServletRequest request) {
+        var path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+        return path.equals("/public")
+                || path.startsWith("/public/")
+                || path.equals("/api/v1/public")
+                || path.startsWith("/api/v1/public/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var sent = request.getHeader(HEADER);
+        var sent = isPublic(request) ? null : request.getHeader(HEADER);
         var id = sent != null && WELL_FORMED.matcher(sent).matches() ? sent : newId();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);

@@ -17,12 +17,14 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,20 +32,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code spring.servlet.multipart.*}). A declared length over the limit is refused before anything reads the body. A
  * body without one (chunked) is counted as it is read, and reading past the limit fails, so the JSON reader never
  * sees more than the limit either way; forms, which Tomcat reads itself, are held to the same limit by
- * {@code server.tomcat.max-http-form-post-size}. Under {@code /api} the answer is the JSON error; pages get the 413
- * page.
+ * {@code server.tomcat.max-http-form-post-size}. File uploads over {@code spring.servlet.multipart.max-request-size}
+ * are refused here too, by their declared length or while Tomcat parses them. Under {@code /api} the answer is the JSON
+ * error; pages get the 413 page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long multipartLimit;
     private final JsonErrors errors;
     private final String errorPath;
 
     RequestSizeFilter(
-            DudaoProperties properties, JsonErrors errors, @Value("${server.error.path:/error}") String errorPath) {
+            DudaoProperties properties,
+            JsonErrors errors,
+            @Value("${server.error.path:/error}") String errorPath,
+            @Value("${spring.servlet.multipart.max-request-size:-1}") DataSize multipartLimit) {
         this.limit = properties.maxRequestBytes();
+        this.multipartLimit = multipartLimit.toBytes();
         this.errors = errors;
         this.errorPath = errorPath;
     }
@@ -63,12 +71,37 @@ class RequestSizeFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /** Whether Tomcat refused to parse a body for its size (its upload limits, or the form limit). */
+    private static boolean tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SizeException
+                    || (cause instanceof InvalidParameterException invalid
+                            && invalid.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
         if (multipart) {
+            if (multipartLimit >= 0 && request.getContentLengthLong() > multipartLimit) {
+                refuse(request, response, HttpStatus.CONTENT_TOO_LARGE);
+                return;
+            }
+            // Tomcat parses the parts itself when something first asks for a parameter: on a page that is the CSRF
+            // check, which took a body over the upload limits for one without its token (a 403). Asked here, such a
+            // body is refused as too large, the page's 413.
+            try {
+                request.getParameterMap();
+            } catch (IllegalStateException e) {
+                refuse(request, response, tooLarge(e) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
+                return;
+            }
             chain.doFilter(request, response);
             return;
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,18 +19,24 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter.HeaderValue;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Two chains: the JSON API under {@code /api}, stateless and authenticated by bearer tokens (no cookies, so no CSRF
- * token), and the pages, with form login, a second factor, sessions and CSRF on every form. Which role may do what is
- * said on each controller method ({@code @PreAuthorize}); here only "signed in completely or not".
+ * Three chains: the JSON API under {@code /api}, stateless and authenticated by bearer tokens (no cookies, so no CSRF
+ * token); the public portal's pages under {@code /public}, stateless too; and the staff pages, with form login, a
+ * second factor, sessions and CSRF on every form. Which role may do what is said on each controller method
+ * ({@code @PreAuthorize}); here only signed in completely or not.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** The cookie that holds the public forms' CSRF token (they have no session to hold it). */
+    static final String PUBLIC_CSRF_COOKIE = "DUDAO_PUBLIC_CSRF";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -76,8 +83,40 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The public portal's pages (tip form, lookup, status and reply, survey): no session is ever created or read, so no
+     * session row links a reporter's view of the form to their tip and their lookups. Their forms are still protected
+     * against cross-site posting, by a double-submit cookie: the token in an HttpOnly, SameSite=Strict cookie scoped to
+     * {@code /public} (Secure behind TLS or with {@code DUDAO_SECURE_COOKIES}) must come back in the form.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain publicPages(
+            HttpSecurity http,
+            @Value("${server.servlet.context-path:}") String contextPath,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
+            throws Exception {
+        var tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName(PUBLIC_CSRF_COOKIE);
+        tokens.setCookiePath(contextPath + "/public");
+        tokens.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Strict");
+            if (secureCookies) {
+                cookie.secure(true);
+            }
+        });
+        http.securityMatcher("/public", "/public/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",

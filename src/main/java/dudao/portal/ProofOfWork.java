@@ -19,17 +19,23 @@ import org.springframework.stereotype.Component;
  * A small proof of work the tip form's script does before it submits (no outside service, no puzzle for the person):
  * find a number that makes SHA-256 of the challenge and the number start with some zero bits. A script that floods
  * the form pays for every tip; a person waits about a second. Challenges are signed with a key every node shares,
- * expire, and work once (once per node: a used challenge is remembered in memory).
+ * expire, and work for one form only (once per node: a used challenge is remembered in memory): the first form token
+ * that brings a challenge owns it, and only that same form sent again (a double click, a resend after a busy answer)
+ * may bring it again, which makes no second tip since the token makes submissions idempotent. A challenge whose form
+ * was refused for its content is spent: the page that says so carries a fresh one.
  */
 @Component
 class ProofOfWork {
 
     static final Duration LIFETIME = Duration.ofHours(2);
 
+    private static final String SPENT = "";
+
     private final PortalProperties properties;
     private final Clock clock;
     private final byte[] key;
-    private final Cache<String, Boolean> used = Caffeine.newBuilder()
+    /** Challenges used, with the form token that used them ({@link #SPENT} when none may use them again). */
+    private final Cache<String, String> used = Caffeine.newBuilder()
             .expireAfterWrite(LIFETIME)
             .maximumSize(2_000_000)
             .build();
@@ -50,8 +56,11 @@ class ProofOfWork {
         return new Challenge(body + "." + sign(body), properties.proofOfWorkBits());
     }
 
-    /** Accepts a solved challenge once; anything else is refused with a sentence asking to reload the form. */
-    void check(String challenge, String solution) {
+    /**
+     * Accepts a solved challenge for the form with {@code token} (the first form to bring it, or that same form again);
+     * anything else is refused with a sentence asking to reload the form.
+     */
+    void check(String challenge, String solution, String token) {
         if (challenge == null || solution == null || challenge.length() > 200 || !solution.matches("\\d{1,12}")) {
             throw new BadInput("proof", "portal.proof.missing");
         }
@@ -70,8 +79,16 @@ class ProofOfWork {
         if (!solves(challenge, solution, Integer.parseInt(parts[2]))) {
             throw new BadInput("proof", "portal.proof.missing");
         }
-        if (used.asMap().putIfAbsent(challenge, Boolean.TRUE) != null) {
+        var owner = used.asMap().putIfAbsent(challenge, token == null ? SPENT : token);
+        if (owner != null && (owner.equals(SPENT) || !owner.equals(token))) {
             throw new BadInput("proof", "portal.proof.expired");
+        }
+    }
+
+    /** Spends a challenge for good: its form was refused for what it said, and the answer carries a new challenge. */
+    void spend(String challenge) {
+        if (challenge != null) {
+            used.put(challenge, SPENT);
         }
     }
 

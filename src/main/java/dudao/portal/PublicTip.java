@@ -1,6 +1,7 @@
 package dudao.portal;
 
 import dudao.clues.NewClue;
+import dudao.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param group the number of the group whose poster or page the reporter came from, if any
  */
 public record PublicTip(
-        @NotBlank(message = "{validation.required}") @Size(max = 20, message = "{validation.tooLong}")
+        @NotBlank(message = "{validation.required}") @Size(max = 20, message = "{validation.tooLong}") @PlainText
         String region,
 
         @Positive(message = "{validation.range}") Integer group,

@@ -5,6 +5,7 @@ import dudao.clues.ReporterFollowUp;
 import dudao.platform.BadInput;
 import dudao.platform.JsonErrors;
 import dudao.platform.NotFound;
+import dudao.platform.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -167,7 +168,7 @@ class PublicTipApiController {
     }
 
     record Lookup(
-            @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}")
+            @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}") @PlainText
             String receiptCode) {
 
         @Override
@@ -197,10 +198,10 @@ class PublicTipApiController {
     }
 
     record Reply(
-            @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}")
+            @NotBlank(message = "{validation.required}") @Size(max = 40, message = "{validation.tooLong}") @PlainText
             String receiptCode,
 
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}")
+            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}") @PlainText
             String text) {
 
         @Override
@@ -220,14 +221,8 @@ class PublicTipApiController {
     }
 
     private dudao.clues.ClueId find(String code, HttpServletRequest request) {
-        var client = throttle.client(request);
-        throttle.beforeLookup(client);
-        var clue = intake.byReceipt(code);
-        if (clue.isEmpty()) {
-            throttle.lookupFailed(client);
-            throw new NotFound("portal.receipt.unknown");
-        }
-        return clue.get();
+        return throttle.lookup(throttle.client(request), () -> intake.byReceipt(code))
+                .orElseThrow(() -> new NotFound("portal.receipt.unknown"));
     }
 
     private static void refuseTokens(String authorization) {
@@ -240,6 +235,6 @@ class PublicTipApiController {
     ResponseEntity<Map<String, Object>> refused(Throttle.Refused e, HttpServletRequest request) {
         return ResponseEntity.status(e.status())
                 .header("Retry-After", Long.toString(e.retryAfter()))
-                .body(errors.body(request, e.status(), e.messageKey(), new Object[0], List.of()));
+                .body(errors.body(request, e.status(), e.messageKey(), e.arguments(), List.of()));
     }
 }

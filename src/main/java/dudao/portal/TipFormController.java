@@ -6,6 +6,7 @@ import dudao.clues.ReporterFollowUp;
 import dudao.directory.Jurisdiction;
 import dudao.directory.Regions;
 import dudao.platform.BadInput;
+import dudao.platform.PlainText;
 import dudao.platform.Uploads;
 import dudao.platform.UserFacingException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,6 +92,11 @@ class TipFormController {
                 List.of());
     }
 
+    /**
+     * A tip from the form. The order is the cost of each step: the fields (cheap), then the answer an earlier sending
+     * of this same form got (a resend shows the same receipt, before anything else is checked again), then the
+     * client's hourly limit and the proof of work, and only then the files, which are decoded a few at a time.
+     */
     @PostMapping
     String submit(
             @ModelAttribute TipForm form,
@@ -109,39 +115,63 @@ class TipFormController {
         if (form.token() == null || !form.token().matches("[0-9a-f-]{36}")) {
             complaints.add(messages.getMessage("portal.tip.reload", null, locale));
         }
-        var checked = new ArrayList<Uploads.Checked>();
+        var sent = files == null
+                ? List.<MultipartFile>of()
+                : files.stream().filter(f -> !f.isEmpty()).toList();
+        if (sent.size() > MAX_FILES) {
+            complaints.add(messages.getMessage("portal.tip.tooManyFiles", new Object[] {MAX_FILES}, locale));
+        }
+        if (!complaints.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page(form, proofs.issue(), model, complaints);
+        }
+        var contents = new ArrayList<byte[]>();
+        for (var file : sent) {
+            contents.add(file.getBytes());
+        }
+        var sentHash = TipSubmissions.formRequestHash(tip, contents);
+        boolean proven = false;
         try {
-            var sent = files == null
-                    ? List.<MultipartFile>of()
-                    : files.stream().filter(f -> !f.isEmpty()).toList();
-            if (sent.size() > MAX_FILES) {
-                throw new BadInput("files", "portal.tip.tooManyFiles", MAX_FILES);
+            var earlier = submissions.earlier(form.token(), sentHash);
+            if (earlier.isPresent()) {
+                return receipt(earlier.get(), model);
             }
-            for (var file : sent) {
-                checked.add(
-                        uploads.inspect(file.getOriginalFilename(), file.getBytes(), Uploads.any(), MAX_FILE_BYTES));
-            }
-            if (!complaints.isEmpty()) {
-                response.setStatus(HttpStatus.BAD_REQUEST.value());
-                return page(form, proofs.issue(), model, complaints);
-            }
-            proofs.check(form.challenge(), form.proof());
             var client = throttle.client(request);
             throttle.checkSubmission(client);
-            var receipt = throttle.admit(() -> submissions.submit(tip, "form:" + form.token(), checked));
+            proofs.check(form.challenge(), form.proof(), form.token());
+            proven = true;
+            var checked = throttle.inspect(() -> inspect(sent, contents));
+            var receipt = throttle.admit(() -> submissions.submit(tip, form.token(), sentHash, checked));
             if (!receipt.replayed()) {
                 throttle.countSubmission(client);
             }
-            model.addAttribute("receipt", receipt);
-            model.addAttribute("receivedOn", groups.today());
-            return "portal/tip-receipt";
+            return receipt(receipt, model);
         } catch (Throttle.Refused refused) {
+            // Not the form's fault: its challenge stays with it, so sending the same form again goes through.
             throw refused;
         } catch (UserFacingException refused) {
+            if (proven) {
+                proofs.spend(form.challenge());
+            }
             response.setStatus(refused.status().value());
             complaints.add(messages.getMessage(refused.messageKey(), refused.arguments(), locale));
             return page(form, proofs.issue(), model, complaints);
         }
+    }
+
+    private String receipt(TipSubmissions.Receipt receipt, Model model) {
+        model.addAttribute("receipt", receipt);
+        model.addAttribute("receivedOn", groups.today());
+        return "portal/tip-receipt";
+    }
+
+    private List<Uploads.Checked> inspect(List<MultipartFile> files, List<byte[]> contents) {
+        var checked = new ArrayList<Uploads.Checked>();
+        for (int i = 0; i < files.size(); i++) {
+            checked.add(uploads.inspect(
+                    files.get(i).getOriginalFilename(), contents.get(i), Uploads.any(), MAX_FILE_BYTES));
+        }
+        return checked;
     }
 
     @GetMapping("/lookup")
@@ -154,15 +184,20 @@ class TipFormController {
             @RequestParam(defaultValue = "") String receiptCode,
             HttpServletRequest request,
             HttpServletResponse response,
+            Locale locale,
             Model model) {
         response.setHeader("Cache-Control", "no-store");
-        var clue = find(receiptCode, request, response, model);
+        var clue = find(receiptCode, request, response, locale, model);
         if (clue == null) {
             return "portal/tip-lookup";
         }
         return status(clue, receiptCode, model);
     }
 
+    /**
+     * The reporter's message and files: checked whole (the text, then the files, a few at a time across the node) and
+     * then written together in one transaction, so a refused file leaves no message behind to be sent twice.
+     */
     @PostMapping("/reply")
     String reply(
             @RequestParam(defaultValue = "") String receiptCode,
@@ -174,47 +209,51 @@ class TipFormController {
             Model model)
             throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        var clue = find(receiptCode, request, response, model);
+        var clue = find(receiptCode, request, response, locale, model);
         if (clue == null) {
             return "portal/tip-lookup";
         }
         try {
+            PlainText.Check.require("text", "portal.field.text", text);
             var sent = files == null
                     ? List.<MultipartFile>of()
                     : files.stream().filter(f -> !f.isEmpty()).toList();
             if (sent.size() > MAX_FILES) {
                 throw new BadInput("files", "portal.tip.tooManyFiles", MAX_FILES);
             }
-            var checked = new ArrayList<Uploads.Checked>();
-            for (var file : sent) {
-                checked.add(
-                        uploads.inspect(file.getOriginalFilename(), file.getBytes(), Uploads.any(), MAX_FILE_BYTES));
-            }
-            if (text.isBlank() && checked.isEmpty()) {
+            if (text.isBlank() && sent.isEmpty()) {
                 throw new BadInput("text", "clue.followUp.empty");
             }
-            if (!text.isBlank()) {
-                followUp.reply(clue, text);
+            var contents = new ArrayList<byte[]>();
+            for (var file : sent) {
+                contents.add(file.getBytes());
             }
-            for (var file : checked) {
-                followUp.addFile(clue, file);
-            }
+            var checked = throttle.inspect(() -> inspect(sent, contents));
+            followUp.reply(clue, text, checked);
             model.addAttribute("done", "portal.tip.replied");
         } catch (UserFacingException refused) {
             response.setStatus(refused.status().value());
+            if (refused instanceof Throttle.Refused busy) {
+                response.setHeader("Retry-After", Long.toString(busy.retryAfter()));
+            }
             model.addAttribute("complaint", messages.getMessage(refused.messageKey(), refused.arguments(), locale));
-            model.addAttribute("text", text);
+            model.addAttribute("text", PlainText.Check.isPlain(text) ? text : "");
         }
         return status(clue, receiptCode, model);
     }
 
+    /** The clue of a typed receipt code, through the lookup limits; null (with the page's complaint) when none. */
     private dudao.clues.ClueId find(
-            String code, HttpServletRequest request, HttpServletResponse response, Model model) {
-        var client = throttle.client(request);
-        throttle.beforeLookup(client);
-        var clue = intake.byReceipt(code);
+            String code, HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        try {
+            PlainText.Check.require("receiptCode", "portal.receipt.code", code);
+        } catch (BadInput refused) {
+            response.setStatus(refused.status().value());
+            model.addAttribute("complaint", messages.getMessage(refused.messageKey(), refused.arguments(), locale));
+            return null;
+        }
+        var clue = throttle.lookup(throttle.client(request), () -> intake.byReceipt(code));
         if (clue.isEmpty()) {
-            throttle.lookupFailed(client);
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("complaintKey", "portal.receipt.unknown");
             return null;
@@ -274,7 +313,7 @@ class TipFormController {
         response.setHeader("Retry-After", Long.toString(e.retryAfter()));
         model.addAttribute("status", e.status().value());
         model.addAttribute("reasonKey", e.messageKey());
-        model.addAttribute("reasonArgs", new Object[0]);
+        model.addAttribute("reasonArgs", e.arguments());
         return "error/refused";
     }
 }

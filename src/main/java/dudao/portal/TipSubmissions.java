@@ -14,17 +14,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Public tips in, once each. The clue, its files and the idempotency record are written in one transaction, so a
  * receipt the reporter saw always has its clue, and a retry with the same key (a double click, a dropped connection,
  * a hotline system's retry) answers with the same receipt instead of making a second clue. Two requests with the same
  * key at the same moment queue on the key's row: the second waits for the first and then gets its answer.
+ *
+ * <p>What is kept for a retry is a hash of the key and the receipt code sealed under a key derived from the raw key
+ * ({@link PortalKey#sealingKey}); the raw key is never stored, so the kept rows with every server key still do not
+ * give the receipt codes: only the client that holds the raw key can have its receipt again.
  */
 @Service
 class TipSubmissions {
@@ -36,7 +40,6 @@ class TipSubmissions {
     private final ReporterFollowUp followUp;
     private final PublicGroups groups;
     private final PortalKey keys;
-    private final JsonMapper json;
     private final Clock clock;
 
     TipSubmissions(
@@ -45,14 +48,12 @@ class TipSubmissions {
             ReporterFollowUp followUp,
             PublicGroups groups,
             PortalKey keys,
-            JsonMapper json,
             Clock clock) {
         this.jdbc = jdbc;
         this.intake = intake;
         this.followUp = followUp;
         this.groups = groups;
         this.keys = keys;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -73,9 +74,11 @@ class TipSubmissions {
     Receipt submitApi(PublicTip tip, String idempotencyKey) {
         byte[] key = null;
         byte[] request = null;
+        byte[] sealing = null;
         if (idempotencyKey != null) {
-            key = hash("idempotency:" + idempotencyKey);
+            key = keyHash(idempotencyKey);
             request = requestHash(tip);
+            sealing = keys.sealingKey(idempotencyKey);
         }
         Integer groupNumber = null;
         Long roundId = null;
@@ -100,7 +103,8 @@ class TipSubmissions {
                             tip.activity(),
                             tip.officials()),
                     key,
-                    request);
+                    request,
+                    sealing);
             return new Receipt(
                     accepted.intake().serial(), accepted.intake().receiptCode().value(), accepted.replayed());
         } catch (ClueIntake.KeyReused e) {
@@ -110,24 +114,39 @@ class TipSubmissions {
         }
     }
 
+    /**
+     * The receipt an earlier submission of the form with {@code token} got, if one was taken in: a resent form is
+     * answered from here before its proof of work, the limits and its files are looked at again. The same token with
+     * other content is refused ({@link KeyReused}).
+     */
+    @Transactional(readOnly = true)
+    Optional<Receipt> earlier(String token, byte[] request) {
+        var raw = formKey(token);
+        var key = keyHash(raw);
+        var kept = jdbc.sql("select 1 from tip_submission where key_hash = ? and receipt is not null")
+                .param(key)
+                .query(Integer.class)
+                .optional();
+        return kept.map(found -> earlier(raw, key, request));
+    }
+
+    /**
+     * A tip through the form, with its checked files, once per form token: {@code request} is
+     * {@link #formRequestHash} of what the form sent.
+     */
     @Transactional
-    Receipt submit(PublicTip tip, String idempotencyKey, List<Uploads.Checked> files) {
-        var request = hash(json.writeValueAsString(tip) + "|"
-                + files.stream().map(f -> hashHex(f.content())).toList());
-        byte[] key = null;
+    Receipt submit(PublicTip tip, String token, byte[] request, List<Uploads.Checked> files) {
+        var raw = formKey(token);
+        var key = keyHash(raw);
         var now = Instant.now(clock);
-        if (idempotencyKey != null) {
-            key = hash("idempotency:" + idempotencyKey);
-            jdbc.sql("delete from tip_submission where created_at < ?")
-                    .param(Timestamp.from(now.minus(KEPT)))
-                    .update();
-            int inserted =
-                    jdbc.sql("""
-                    insert into tip_submission (key_hash, request_hash, created_at) values (?, ?, ?)
-                    on conflict (key_hash) do nothing""").params(key, request, Timestamp.from(now)).update();
-            if (inserted == 0) {
-                return earlier(key, request);
-            }
+        jdbc.sql("delete from tip_submission where created_at < ?")
+                .param(Timestamp.from(now.minus(KEPT)))
+                .update();
+        int inserted = jdbc.sql("""
+                insert into tip_submission (key_hash, request_hash, created_at) values (?, ?, ?)
+                on conflict (key_hash) do nothing""").params(key, request, Timestamp.from(now)).update();
+        if (inserted == 0) {
+            return earlier(raw, key, request);
         }
         var round = groups.currentRound();
         Integer groupNumber = null;
@@ -157,12 +176,36 @@ class TipSubmissions {
             followUp.addFile(accepted.id(), file);
         }
         var code = accepted.receiptCode().value();
-        if (key != null) {
-            jdbc.sql("update tip_submission set clue_id = ?, serial = ?, receipt = ? where key_hash = ?")
-                    .params(accepted.id().value(), accepted.serial(), keys.seal(code, key), key)
-                    .update();
-        }
+        jdbc.sql("update tip_submission set clue_id = ?, serial = ?, receipt = ? where key_hash = ?")
+                .params(accepted.id().value(), accepted.serial(), keys.seal(code, keys.sealingKey(raw), key), key)
+                .update();
         return new Receipt(accepted.serial(), code, false);
+    }
+
+    /** The form's idempotency key: its one-time token (the raw key, never stored). */
+    private static String formKey(String token) {
+        return "form:" + token;
+    }
+
+    /** The stored hash of a raw idempotency key. */
+    private static byte[] keyHash(String rawKey) {
+        return hash("idempotency:" + rawKey);
+    }
+
+    /** A hash of everything a form says and of each file as it was sent (before inspection, which costs). */
+    static byte[] formRequestHash(PublicTip tip, List<byte[]> files) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        digest.update(requestHash(tip));
+        for (var file : files) {
+            digest.update(java.nio.ByteBuffer.allocate(8).putLong(file.length).array());
+            digest.update(digest(file));
+        }
+        return digest.digest();
     }
 
     /** A hash of everything the tip says, each field length-prefixed, so that no two different tips hash alike. */
@@ -210,7 +253,7 @@ class TipSubmissions {
         return digest.digest();
     }
 
-    private Receipt earlier(byte[] key, byte[] request) {
+    private Receipt earlier(String raw, byte[] key, byte[] request) {
         var row = jdbc.sql("select request_hash, serial, receipt from tip_submission where key_hash = ?")
                 .param(key)
                 .query((rs, n) -> new Object[] {rs.getBytes(1), rs.getString(2), rs.getBytes(3)})
@@ -218,23 +261,37 @@ class TipSubmissions {
         if (!MessageDigest.isEqual((byte[]) row[0], request)) {
             throw new KeyReused();
         }
-        return new Receipt((String) row[1], keys.open((byte[]) row[2], key), true);
+        String code;
+        try {
+            code = keys.open((byte[]) row[2], keys.sealingKey(raw), key);
+        } catch (IllegalStateException e) {
+            // Kept by a node that sealed receipts the former way (during an upgrade): the tip is in, its code is gone.
+            throw new ReceiptGone();
+        }
+        return new Receipt((String) row[1], code, true);
     }
 
     private static byte[] hash(String text) {
+        return digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] digest(byte[] content) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(content);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String hashHex(byte[] content) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** The tip was taken in before, but its receipt code can no longer be shown: answered 409 with a sentence. */
+    static final class ReceiptGone extends UserFacingException {
+        ReceiptGone() {
+            super("portal.receipt.gone");
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.CONFLICT;
         }
     }
 

@@ -47,6 +47,27 @@ class ClueKeysTests {
     }
 
     @Test
+    void aKeptReceiptOpensOnlyWithTheSecretFromItsRawIdempotencyKey() throws Exception {
+        var keys = keys(KEY, false);
+        var code = new ReceiptCode("1234567890123456");
+        var keyHash = new byte[32];
+        keyHash[0] = 1;
+        var secret = "derived-from-the-raw-key-0123456".getBytes(StandardCharsets.US_ASCII);
+        var sealed = keys.sealReceipt(code, secret, keyHash);
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(code.value());
+        assertThat(keys.openReceipt(sealed, secret, keyHash)).isEqualTo(code);
+        // The master key and the stored row are not enough: neither another secret nor the stored hash opens it.
+        assertThatThrownBy(() -> keys.openReceipt(
+                        sealed, "derived-from-another-raw-key-012".getBytes(StandardCharsets.US_ASCII), keyHash))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> keys.openReceipt(sealed, keyHash, keyHash)).isInstanceOf(IllegalStateException.class);
+        var otherRow = keyHash.clone();
+        otherRow[1] = 1;
+        assertThatThrownBy(() -> keys.openReceipt(sealed, secret, otherRow)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> keys.sealReceipt(code, null, keyHash)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void indexesTheSamePhoneAlikeHoweverItIsWritten() throws Exception {
         var keys = keys(KEY, false);
         var a = keys.blindIndex("phone", ClueKeys.normalisePhone("+86 138-0013-8000"));
