@@ -95,6 +95,16 @@ public class ClueIntake {
         }
     }
 
+    /**
+     * A retry of a tip taken in before, whose kept receipt cannot be opened with what the retry brought (a copy sealed
+     * by an older node, or damaged): the tip exists, its receipt code cannot be shown again.
+     */
+    public static final class ReceiptGone extends RuntimeException {
+        ReceiptGone(Throwable cause) {
+            super("The kept receipt of an earlier submission cannot be opened", cause);
+        }
+    }
+
     /** The intake writer's queue is full (a surge beyond what the node takes in): the tip was not taken. */
     public static final class Busy extends RuntimeException {
         Busy(String why) {

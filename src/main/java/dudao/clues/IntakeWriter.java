@@ -581,7 +581,12 @@ class IntakeWriter implements SmartLifecycle {
                 if (!MessageDigest.isEqual(rs.getBytes(1), tip.requestHash())) {
                     return new ClueIntake.KeyReused();
                 }
-                var receipt = keys.openReceipt(rs.getBytes(2), tip.sealingSecret(), tip.keyHash());
+                ReceiptCode receipt;
+                try {
+                    receipt = keys.openReceipt(rs.getBytes(2), tip.sealingSecret(), tip.keyHash());
+                } catch (IllegalStateException | IllegalArgumentException unreadable) {
+                    return new ClueIntake.ReceiptGone(unreadable);
+                }
                 return new ClueIntake.WebIntake(new Intake(new ClueId(rs.getLong(3)), rs.getString(4), receipt), true);
             }
         }

@@ -128,10 +128,16 @@ class PublicTipApiController {
         }
         var tip = read(request);
         var client = throttle.client(request);
-        throttle.checkSubmission(client);
-        var receipt = throttle.admit(() -> submissions.submitApi(tip, key));
-        if (!receipt.replayed()) {
-            throttle.countSubmission(client);
+        throttle.takeSubmission(client);
+        TipSubmissions.Receipt receipt;
+        try {
+            receipt = throttle.admit(() -> submissions.submitApi(tip, key));
+        } catch (RuntimeException e) {
+            throttle.returnSubmission(client);
+            throw e;
+        }
+        if (receipt.replayed()) {
+            throttle.returnSubmission(client);
         }
         // A retry gets the answer the first request got, its status included; the header tells an integrator it was
         // one.

@@ -129,15 +129,33 @@ class Throttle {
         return address.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Refuses a client that has used up its hourly submissions (a retry of an earlier tip is not refused here). */
-    void checkSubmission(String client) {
-        var count = submissions.getIfPresent(client);
-        if (count != null && count.get() >= properties.submissionsPerHour()) {
-            throw new Refused("portal.limit.submissions", HttpStatus.TOO_MANY_REQUESTS, 3600);
+    /**
+     * Takes one of the client's hourly submissions, refusing the client once it has used them up. The check and the
+     * count are one step, so tips sent in parallel cannot pass the limit. A submission that makes no new tip (a retry of
+     * an earlier one, a refusal, a failure) is given back with {@link #returnSubmission}.
+     */
+    void takeSubmission(String client) {
+        var count = submissions.get(client, c -> new AtomicInteger());
+        while (true) {
+            int taken = count.get();
+            if (taken >= properties.submissionsPerHour()) {
+                throw new Refused("portal.limit.submissions", HttpStatus.TOO_MANY_REQUESTS, 3600);
+            }
+            if (count.compareAndSet(taken, taken + 1)) {
+                return;
+            }
         }
     }
 
-    /** Counts a new tip of the client. */
+    /** Gives back a submission taken by {@link #takeSubmission} that made no new tip. */
+    void returnSubmission(String client) {
+        var count = submissions.getIfPresent(client);
+        if (count != null) {
+            count.updateAndGet(n -> Math.max(0, n - 1));
+        }
+    }
+
+    /** Counts a submission without the limit's check (tests fill a client's hour with it). */
     void countSubmission(String client) {
         submissions.get(client, c -> new AtomicInteger()).incrementAndGet();
     }

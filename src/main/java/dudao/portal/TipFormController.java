@@ -131,20 +131,21 @@ class TipFormController {
         }
         var sentHash = TipSubmissions.formRequestHash(tip, contents);
         boolean proven = false;
+        var client = throttle.client(request);
+        boolean taken = false;
+        boolean made = false;
         try {
             var earlier = submissions.earlier(form.token(), sentHash);
             if (earlier.isPresent()) {
                 return receipt(earlier.get(), model);
             }
-            var client = throttle.client(request);
-            throttle.checkSubmission(client);
+            throttle.takeSubmission(client);
+            taken = true;
             proofs.check(form.challenge(), form.proof(), form.token());
             proven = true;
             var checked = throttle.inspect(() -> inspect(sent, contents));
             var receipt = throttle.admit(() -> submissions.submit(tip, form.token(), sentHash, checked));
-            if (!receipt.replayed()) {
-                throttle.countSubmission(client);
-            }
+            made = !receipt.replayed();
             return receipt(receipt, model);
         } catch (Throttle.Refused refused) {
             // Not the form's fault: its challenge stays with it, so sending the same form again goes through.
@@ -156,6 +157,10 @@ class TipFormController {
             response.setStatus(refused.status().value());
             complaints.add(messages.getMessage(refused.messageKey(), refused.arguments(), locale));
             return page(form, proofs.issue(), model, complaints);
+        } finally {
+            if (taken && !made) {
+                throttle.returnSubmission(client);
+            }
         }
     }
 

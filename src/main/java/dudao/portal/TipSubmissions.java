@@ -109,6 +109,8 @@ class TipSubmissions {
                     accepted.intake().serial(), accepted.intake().receiptCode().value(), accepted.replayed());
         } catch (ClueIntake.KeyReused e) {
             throw new KeyReused();
+        } catch (ClueIntake.ReceiptGone e) {
+            throw new ReceiptGone();
         } catch (ClueIntake.Busy e) {
             throw new Throttle.Refused("portal.limit.busy", HttpStatus.SERVICE_UNAVAILABLE, 60);
         }

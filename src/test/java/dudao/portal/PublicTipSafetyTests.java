@@ -257,6 +257,22 @@ class PublicTipSafetyTests {
                 .query(byte[].class)
                 .single();
         assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain(code);
+
+        // A kept copy that no longer opens (sealed by an older node, or damaged): the retry is told the tip was
+        // received and its code cannot be shown again; no second clue, no 500.
+        long before = clues();
+        kept[kept.length - 1] ^= 1;
+        jdbc.sql("update clue_intake_key set receipt = ? where key_hash = ?")
+                .params(kept, keyHash)
+                .update();
+        mvc.perform(post("/api/v1/public/tips")
+                        .with(from("10.70.0.4"))
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value("portal.receipt.gone"));
+        assertThat(clues()).isEqualTo(before);
     }
 
     @Test

@@ -59,6 +59,38 @@ class ThrottleTests {
     }
 
     @Test
+    void tipsSentInParallelCannotPassTheClientsHourlyLimitAndUnmadeOnesAreGivenBack() throws Exception {
+        var throttle = new Throttle(properties(3, 8, Duration.ofMinutes(15)));
+        var client = client(throttle, "10.9.1.1");
+        var start = new CountDownLatch(1);
+        var taken = new AtomicInteger();
+        var pool = Executors.newFixedThreadPool(16);
+        var tries = new ArrayList<Callable<Void>>();
+        for (int i = 0; i < 64; i++) {
+            tries.add(() -> {
+                start.await();
+                try {
+                    throttle.takeSubmission(client);
+                    taken.incrementAndGet();
+                } catch (Throttle.Refused refused) {
+                    assertThat(refused.messageKey()).isEqualTo("portal.limit.submissions");
+                }
+                return null;
+            });
+        }
+        var futures = tries.stream().map(pool::submit).toList();
+        start.countDown();
+        for (var future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+        assertThat(taken).hasValue(20);
+        throttle.returnSubmission(client);
+        throttle.takeSubmission(client);
+        assertThatThrownBy(() -> throttle.takeSubmission(client)).isInstanceOf(Throttle.Refused.class);
+    }
+
+    @Test
     void aLookupRefusalEndsAfterTheConfiguredPeriodAndSaysHowLong() {
         var ticker = new ManualTicker();
         var throttle = new Throttle(properties(100, 3, Duration.ofMinutes(10)), ticker);
