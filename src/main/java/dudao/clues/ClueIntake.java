@@ -301,8 +301,8 @@ public class ClueIntake {
     }
 
     /** The web tips' answers to the choice questions, in one batch (the intake writer's transaction). */
-    static void insertCircumstances(
-            java.sql.Connection con, List<Long> ids, List<NewClue.Circumstances> answers) throws java.sql.SQLException {
+    static void insertCircumstances(java.sql.Connection con, List<Long> ids, List<NewClue.Circumstances> answers)
+            throws java.sql.SQLException {
         if (answers.stream().allMatch(java.util.Objects::isNull)) {
             return;
         }

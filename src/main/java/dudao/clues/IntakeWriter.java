@@ -420,9 +420,9 @@ class IntakeWriter implements SmartLifecycle {
                 "channel=WEB tips=" + fresh.size() + " regions=" + String.join(",", regions)
                         + (named == 0 ? "" : " officials-named=" + named) + " ids=" + idList);
         ClueIntake.insertCircumstances(
-                con, fresh.stream().map(p -> ids.get(p)).toList(), fresh.stream()
-                        .map(p -> p.tip().circumstances())
-                        .toList());
+                con,
+                fresh.stream().map(p -> ids.get(p)).toList(),
+                fresh.stream().map(p -> p.tip().circumstances()).toList());
         var byYear = new TreeMap<Integer, List<Pending>>();
         for (var p : fresh) {
             byYear.computeIfAbsent(p.tip().year(), y -> new ArrayList<>()).add(p);

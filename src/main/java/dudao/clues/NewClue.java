@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A clue as it comes in, in the four blocks of the national 12337 form: the reporter (null or blank for an anonymous
- * tip), the reported persons or organisations, the activity, and the protective officials named. "不清楚" is a valid
+ * tip), the reported persons or organisations, the activity, and the protective officials named. “不清楚” is a valid
  * answer to every text.
  *
  * @param region the district (or a place inside it) the clue is about

@@ -61,7 +61,8 @@ final class AudioMetadata {
         {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160}
     };
 
-    private static final int[][] SAMPLE_RATES = {{11025, 12000, 8000}, {0, 0, 0}, {22050, 24000, 16000}, {44100, 48000, 32000}
+    private static final int[][] SAMPLE_RATES = {
+        {11025, 12000, 8000}, {0, 0, 0}, {22050, 24000, 16000}, {44100, 48000, 32000}
     };
 
     /** The length of the MPEG audio frame starting at the offset, or 0 when no valid frame header is there. */
@@ -135,7 +136,8 @@ final class AudioMetadata {
     private static final Set<String> MP4_METADATA = Set.of("udta", "meta", "uuid", "Xtra");
 
     /** Boxes that hold other boxes and are searched inside. */
-    private static final Set<String> MP4_CONTAINERS = Set.of("moov", "trak", "mdia", "minf", "stbl", "edts", "moof", "traf");
+    private static final Set<String> MP4_CONTAINERS =
+            Set.of("moov", "trak", "mdia", "minf", "stbl", "edts", "moof", "traf");
 
     static byte[] strippedMp4(byte[] content) {
         var out = content.clone();

@@ -50,8 +50,10 @@ final class OfficeDocuments {
     private static final Pattern EXCEL_AUTHOR = Pattern.compile("<author>[^<]*</author>");
     private static final Pattern DISPLAY_NAME = Pattern.compile("(\\sdisplayName)=\"[^\"]*\"");
     private static final Pattern NAME = Pattern.compile("(\\sname)=\"[^\"]*\"");
-    private static final Pattern PEOPLE_RELATIONSHIP = Pattern.compile("<Relationship\\s[^>]*Target=\"people\\.xml\"[^>]*/>");
-    private static final Pattern PEOPLE_OVERRIDE = Pattern.compile("<Override\\s[^>]*PartName=\"/word/people\\.xml\"[^>]*/>");
+    private static final Pattern PEOPLE_RELATIONSHIP =
+            Pattern.compile("<Relationship\\s[^>]*Target=\"people\\.xml\"[^>]*/>");
+    private static final Pattern PEOPLE_OVERRIDE =
+            Pattern.compile("<Override\\s[^>]*PartName=\"/word/people\\.xml\"[^>]*/>");
 
     static Cleaned clean(byte[] content) throws IOException {
         var parts = read(content);
@@ -75,7 +77,8 @@ final class OfficeDocuments {
                 }
             }
         }
-        return new Cleaned(kind, kind.equals(EXCEL) ? "xlsx" : kind.equals(POWERPOINT) ? "pptx" : "docx", out.toByteArray());
+        return new Cleaned(
+                kind, kind.equals(EXCEL) ? "xlsx" : kind.equals(POWERPOINT) ? "pptx" : "docx", out.toByteArray());
     }
 
     private static LinkedHashMap<String, byte[]> read(byte[] content) throws IOException {
@@ -111,9 +114,11 @@ final class OfficeDocuments {
         boolean macros = lowerTypes.contains("macroenabled")
                 || lowerTypes.contains("vbaproject")
                 || lowerTypes.contains("macrosheet")
-                || names.stream().map(n -> n.toLowerCase(Locale.ROOT)).anyMatch(n -> n.endsWith("vbaproject.bin")
-                        || n.endsWith("vbadata.xml")
-                        || n.contains("/macrosheets/"));
+                || names.stream()
+                        .map(n -> n.toLowerCase(Locale.ROOT))
+                        .anyMatch(n -> n.endsWith("vbaproject.bin")
+                                || n.endsWith("vbadata.xml")
+                                || n.contains("/macrosheets/"));
         if (macros) {
             throw new BadInput("file", "upload.macros");
         }

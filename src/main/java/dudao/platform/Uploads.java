@@ -176,13 +176,12 @@ public class Uploads {
 
     /** The image turned as the EXIF orientation says (3: upside down, 6: turned left, 8: turned right). */
     private static BufferedImage upright(BufferedImage image, int orientation) {
-        int quarterTurns =
-                switch (orientation) {
-                    case 3 -> 2;
-                    case 6 -> 1;
-                    case 8 -> 3;
-                    default -> 0;
-                };
+        int quarterTurns = switch (orientation) {
+            case 3 -> 2;
+            case 6 -> 1;
+            case 8 -> 3;
+            default -> 0;
+        };
         if (quarterTurns == 0) {
             return image;
         }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A tip from the public, in the four blocks of the national 12337 form. The reporter block is optional (anonymous by
- * default); "不清楚" is a valid answer everywhere.
+ * default); “不清楚” is a valid answer everywhere.
  * {@code circumstances} (optional) are the answers to the form's choice questions: how many people, violence or
  * threats, weapons.
  *

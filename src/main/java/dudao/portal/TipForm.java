@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tip form as the browser posts it: mostly choices, a few lines of text, and "不清楚" wherever the reporter does
+ * The tip form as the browser posts it: mostly choices, a few lines of text, and “不清楚” wherever the reporter does
  * not know. Anonymous unless the reporter chooses to give their name.
  */
 record TipForm(

@@ -254,10 +254,11 @@ class UploadsTests {
                 "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
                 "ppt/presentation.xml",
                 Map.of(
-                        "ppt/presentation.xml", "<p:presentation xmlns:p=\"p\"/>",
+                        "ppt/presentation.xml",
+                        "<p:presentation xmlns:p=\"p\"/>",
                         "ppt/commentAuthors.xml",
-                                "<p:cmAuthorLst xmlns:p=\"p\"><p:cmAuthor id=\"0\" name=\"Zhang San\" initials=\"ZS\""
-                                        + " lastIdx=\"1\" clrIdx=\"0\"/></p:cmAuthorLst>"),
+                        "<p:cmAuthorLst xmlns:p=\"p\"><p:cmAuthor id=\"0\" name=\"Zhang San\" initials=\"ZS\""
+                                + " lastIdx=\"1\" clrIdx=\"0\"/></p:cmAuthorLst>"),
                 Map.of());
         var slides = uploads.inspect("slides.pptx", pptx, Uploads.any(), 10_000_000);
         assertThat(slides.extension()).isEqualTo("pptx");
@@ -431,7 +432,10 @@ class UploadsTests {
                 .put(value);
         int size = frame.capacity();
         var out = ByteBuffer.allocate(10 + size);
-        out.put("ID3".getBytes(StandardCharsets.US_ASCII)).put((byte) 3).put((byte) 0).put((byte) 0);
+        out.put("ID3".getBytes(StandardCharsets.US_ASCII))
+                .put((byte) 3)
+                .put((byte) 0)
+                .put((byte) 0);
         out.put((byte) ((size >> 21) & 0x7F))
                 .put((byte) ((size >> 14) & 0x7F))
                 .put((byte) ((size >> 7) & 0x7F))
@@ -450,8 +454,20 @@ class UploadsTests {
 
     /** An M4A as a phone's recorder writes it: ftyp, moov (mvhd, a track, udta with the place), then mdat. */
     static byte[] m4a(String place, int created) {
-        var mvhd = box("mvhd", ByteBuffer.allocate(100).putInt(0).putInt(created).putInt(created).array());
-        var tkhd = box("tkhd", ByteBuffer.allocate(84).putInt(0).putInt(created).putInt(created).array());
+        var mvhd = box(
+                "mvhd",
+                ByteBuffer.allocate(100)
+                        .putInt(0)
+                        .putInt(created)
+                        .putInt(created)
+                        .array());
+        var tkhd = box(
+                "tkhd",
+                ByteBuffer.allocate(84)
+                        .putInt(0)
+                        .putInt(created)
+                        .putInt(created)
+                        .array());
         var xyz = box("\u00a9xyz", ("\0\u0012\0\0" + place).getBytes(StandardCharsets.ISO_8859_1));
         var udta = box("udta", xyz);
         var trak = box("trak", tkhd);

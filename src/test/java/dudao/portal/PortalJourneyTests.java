@@ -135,7 +135,8 @@ class PortalJourneyTests {
             check(browser);
             browser.go("/public/survey");
             check(browser);
-            assertThat(browser.pageText()).contains("Do you know that a campaign against gang crime is under way here?");
+            assertThat(browser.pageText())
+                    .contains("Do you know that a campaign against gang crime is under way here?");
             browser.go("/public?lang=zh_CN");
 
             // Wrong receipt codes: slowed down, then refused for a while (429) whatever comes next.
@@ -167,7 +168,9 @@ class PortalJourneyTests {
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(plain.statusCode()).isEqualTo(200);
             assertThat(plain.body()).doesNotContain("htmx");
-            assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+            assertThat(gzipped.headers().firstValue("Content-Encoding"))
+                    .as(path)
+                    .hasValue("gzip");
             int html = plain.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             assertThat(gzipped.body().length).as(path).isLessThan(html);
             System.out.println("page size " + path + ": " + html + " bytes, gzipped " + gzipped.body().length);

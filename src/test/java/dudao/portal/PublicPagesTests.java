@@ -75,9 +75,7 @@ class PublicPagesTests {
         group(round, 72, "500113", LocalDate.of(2018, 7, 20), LocalDate.of(2018, 7, 25));
         var html = mvc.perform(get("/public")).andReturn().getResponse().getContentAsString();
 
-        assertThat(row(html, 71))
-                .contains("href=\"tel:023-7100\"", "受理中")
-                .doesNotContain("未在进驻期");
+        assertThat(row(html, 71)).contains("href=\"tel:023-7100\"", "受理中").doesNotContain("未在进驻期");
         assertThat(row(html, 72))
                 .contains("023-7200", "未在进驻期")
                 .doesNotContain("tel:")
@@ -126,19 +124,24 @@ class PublicPagesTests {
 
     @Test
     void printsAPosterWithTheHotlineMailboxOfficeAndAQrCodeToTheTipForm() throws Exception {
-        var group16 = groups
-                .ofRound(rounds.runningOn(LocalDate.of(2018, 7, 30)).get(0).id(), Jurisdiction.wholeCity())
-                .stream()
-                .filter(g -> g.number() == 16)
-                .findFirst()
-                .orElseThrow();
+        var group16 =
+                groups
+                        .ofRound(
+                                rounds.runningOn(LocalDate.of(2018, 7, 30))
+                                        .get(0)
+                                        .id(),
+                                Jurisdiction.wholeCity())
+                        .stream()
+                        .filter(g -> g.number() == 16)
+                        .findFirst()
+                        .orElseThrow();
         assertThat(group16.hotline()).isNotBlank();
         assertThat(group16.mailbox()).isNotBlank();
         mvc.perform(get("/public/groups/16/poster"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("第16组进驻江津区")))
-                .andExpect(content().string(
-                        Matchers.containsString("<dd class=\"poster-hotline\">" + group16.hotline() + "</dd>")))
+                .andExpect(content()
+                        .string(Matchers.containsString("<dd class=\"poster-hotline\">" + group16.hotline() + "</dd>")))
                 .andExpect(content().string(Matchers.containsString("<dd>" + group16.mailbox() + "</dd>")))
                 .andExpect(content().string(Matchers.containsString("<dd>" + group16.officeAddress() + "</dd>")))
                 .andExpect(content().string(Matchers.containsString("/public/groups/16/qr.svg")))

@@ -456,8 +456,9 @@ class PublicTipTests {
                             .param("region", "500116")
                             .param("description", "附件已损坏"))
                     .andExpect(status().isBadRequest())
-                    .andExpect(content().string(Matchers.containsString(
-                            language.equals("en") ? "The file is damaged or cannot be read." : "文件已损坏或无法读取")));
+                    .andExpect(content()
+                            .string(Matchers.containsString(
+                                    language.equals("en") ? "The file is damaged or cannot be read." : "文件已损坏或无法读取")));
         }
         assertThat(clues()).isEqualTo(before);
     }

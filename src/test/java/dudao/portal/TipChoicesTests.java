@@ -98,7 +98,9 @@ class TipChoicesTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        long id = intake.byReceipt(JsonPath.read(with, "$.receiptCode")).orElseThrow().value();
+        long id = intake.byReceipt(JsonPath.read(with, "$.receiptCode"))
+                .orElseThrow()
+                .value();
         mvc.perform(get("/api/v1/clues/" + id).with(SignIns.bearer(mvc, "city")))
                 .andExpect(jsonPath("$.circumstances.people").value("MORE_THAN_TEN"))
                 .andExpect(jsonPath("$.circumstances.weapons").value("YES"));
@@ -123,7 +125,9 @@ class TipChoicesTests {
                         .with(PublicTipTests.from("10.2.0.1"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(PublicTipTests.tip("错误的选项")
-                                .replace("\"officials\":[]", "\"officials\":[],\"circumstances\":{\"people\":\"MANY\"}")))
+                                .replace(
+                                        "\"officials\":[]",
+                                        "\"officials\":[],\"circumstances\":{\"people\":\"MANY\"}")))
                 .andExpect(status().isBadRequest());
     }
 
