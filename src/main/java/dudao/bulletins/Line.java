@@ -57,6 +57,10 @@ public record Line(
         put(c, Measure.CLUE_CLOSURE_RATE, c, Measure.CLUES_CLOSED, Measure.CLUES_RECEIVED);
         put(c, Measure.AWARENESS_RATE, c, Measure.SURVEY_KNOWS, Measure.SURVEY_ANSWERED);
         put(t, Measure.AWARENESS_RATE, t, Measure.SURVEY_KNOWS, Measure.SURVEY_ANSWERED);
+        put(c, Measure.HOTLINE_AWARENESS_RATE, c, Measure.SURVEY_KNOWS_HOTLINE, Measure.SURVEY_ANSWERED_HOTLINE);
+        put(t, Measure.HOTLINE_AWARENESS_RATE, t, Measure.SURVEY_KNOWS_HOTLINE, Measure.SURVEY_ANSWERED_HOTLINE);
+        put(c, Measure.PARTICIPATION_RATE, c, Measure.SURVEY_WOULD_REPORT, Measure.SURVEY_ANSWERED_REPORT);
+        put(t, Measure.PARTICIPATION_RATE, t, Measure.SURVEY_WOULD_REPORT, Measure.SURVEY_ANSWERED_REPORT);
         return new Line(key, label, district, t, c);
     }
 

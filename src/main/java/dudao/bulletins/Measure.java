@@ -34,7 +34,13 @@ public enum Measure {
     SURVEY_RESPONDENTS(Source.SURVEY, true, false),
     SURVEY_KNOWS(Source.SURVEY, true, false),
     SURVEY_ANSWERED(Source.SURVEY, true, false),
-    AWARENESS_RATE(Source.SURVEY, true, true);
+    AWARENESS_RATE(Source.SURVEY, true, true),
+    SURVEY_KNOWS_HOTLINE(Source.SURVEY, true, false),
+    SURVEY_ANSWERED_HOTLINE(Source.SURVEY, true, false),
+    HOTLINE_AWARENESS_RATE(Source.SURVEY, true, true),
+    SURVEY_WOULD_REPORT(Source.SURVEY, true, false),
+    SURVEY_ANSWERED_REPORT(Source.SURVEY, true, false),
+    PARTICIPATION_RATE(Source.SURVEY, true, true);
 
     /** Where a figure comes from. */
     public enum Source {

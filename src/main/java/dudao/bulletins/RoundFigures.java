@@ -288,6 +288,10 @@ public class RoundFigures {
         merge(into, Measure.SURVEY_RESPONDENTS, f.respondents());
         merge(into, Measure.SURVEY_KNOWS, f.knowsCampaign());
         merge(into, Measure.SURVEY_ANSWERED, f.answeredCampaign());
+        merge(into, Measure.SURVEY_KNOWS_HOTLINE, f.knowsHotline());
+        merge(into, Measure.SURVEY_ANSWERED_HOTLINE, f.answeredHotline());
+        merge(into, Measure.SURVEY_WOULD_REPORT, f.wouldReport());
+        merge(into, Measure.SURVEY_ANSWERED_REPORT, f.answeredReport());
     }
 
     private static void addTo(Map<String, Map<String, Number>> lines, String key, Measure m, Number value) {

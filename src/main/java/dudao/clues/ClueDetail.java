@@ -11,6 +11,7 @@ public record ClueDetail(
         String place,
         String activityTime,
         String description,
+        NewClue.Circumstances circumstances,
         List<NamedPerson> reported,
         List<NamedPerson> officials,
         String transferDepartment,

@@ -154,7 +154,8 @@ public class ClueIntake {
                 keys.receiptHash(receipt),
                 idempotencyKey,
                 requestHash,
-                sealingSecret);
+                sealingSecret,
+                clue.circumstances());
         return writer.write(tip);
     }
 
@@ -334,6 +335,12 @@ public class ClueIntake {
         for (var p : officials) {
             person(id, "OFFICIAL", p);
         }
+        if (clue.circumstances() != null) {
+            var c = clue.circumstances();
+            jdbc.sql("insert into clue_circumstances (clue_id, people, violence, weapons) values (?, ?, ?, ?)")
+                    .params(id, name(c.people()), name(c.violence()), name(c.weapons()))
+                    .update();
+        }
         var actor = by == null ? "public" : by.username();
         store.event(new ClueId(id), now, actor, "received", clue.channel().name());
         audit.record(
@@ -344,6 +351,32 @@ public class ClueIntake {
                 "serial=" + serial + " channel=" + clue.channel() + " region=" + region.code()
                         + (officials.isEmpty() ? "" : " officials-named"));
         return new Intake(new ClueId(id), serial, receipt);
+    }
+
+    /** The web tips' answers to the choice questions, in one batch (the intake writer's transaction). */
+    static void insertCircumstances(java.sql.Connection con, List<Long> ids, List<NewClue.Circumstances> answers)
+            throws java.sql.SQLException {
+        if (answers.stream().allMatch(java.util.Objects::isNull)) {
+            return;
+        }
+        try (var ps = con.prepareStatement(
+                "insert into clue_circumstances (clue_id, people, violence, weapons) values (?, ?, ?, ?)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                var c = answers.get(i);
+                if (c != null) {
+                    ps.setLong(1, ids.get(i));
+                    ps.setString(2, name(c.people()));
+                    ps.setString(3, name(c.violence()));
+                    ps.setString(4, name(c.weapons()));
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /** The clue a receipt code belongs to, for the reporter following it (the public portal). */

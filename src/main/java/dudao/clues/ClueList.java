@@ -140,6 +140,14 @@ public class ClueList {
                 rs.getString("place"),
                 rs.getString("activity_time"),
                 rs.getString("description"),
+                jdbc.sql("select people, violence, weapons from clue_circumstances where clue_id = ?")
+                        .param(id)
+                        .query((r, n) -> new NewClue.Circumstances(
+                                r.getString(1) == null ? null : NewClue.PeopleInvolved.valueOf(r.getString(1)),
+                                r.getString(2) == null ? null : NewClue.Answer.valueOf(r.getString(2)),
+                                r.getString(3) == null ? null : NewClue.Answer.valueOf(r.getString(3))))
+                        .optional()
+                        .orElse(null),
                 persons.stream()
                         .filter(p -> "REPORTED".equals(p[0]))
                         .map(p -> (ClueDetail.NamedPerson) p[1])

@@ -148,7 +148,8 @@ class IntakeWriter implements SmartLifecycle {
             byte[] receiptHash,
             byte[] keyHash,
             byte[] requestHash,
-            byte[] sealingSecret) {
+            byte[] sealingSecret,
+            NewClue.Circumstances circumstances) {
 
         @Override
         public String toString() {
@@ -419,6 +420,10 @@ class IntakeWriter implements SmartLifecycle {
                 Outcome.SUCCESS,
                 "channel=WEB tips=" + fresh.size() + " regions=" + String.join(",", regions)
                         + (named == 0 ? "" : " officials-named=" + named) + " ids=" + idList);
+        ClueIntake.insertCircumstances(
+                con,
+                fresh.stream().map(p -> ids.get(p)).toList(),
+                fresh.stream().map(p -> p.tip().circumstances()).toList());
         var byYear = new TreeMap<Integer, List<Pending>>();
         for (var p : fresh) {
             byYear.computeIfAbsent(p.tip().year(), y -> new ArrayList<>()).add(p);

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A clue as it comes in, in the four blocks of the national 12337 form: the reporter (null or blank for an anonymous
- * tip), the reported persons or organisations, the activity, and the protective officials named. "不清楚" is a valid
+ * tip), the reported persons or organisations, the activity, and the protective officials named. “不清楚” is a valid
  * answer to every text.
  *
  * @param region the district (or a place inside it) the clue is about
@@ -37,11 +37,55 @@ public record NewClue(
         @Valid @NotNull(message = "{validation.required}") Activity activity,
 
         @Valid @Size(max = 20, message = "{validation.tooMany}")
-        List<Person> officials) {
+        List<Person> officials,
+
+        Circumstances circumstances) {
 
     public NewClue {
         reported = reported == null ? List.of() : List.copyOf(reported);
         officials = officials == null ? List.of() : List.copyOf(officials);
+        circumstances = circumstances == null || circumstances.isEmpty() ? null : circumstances;
+    }
+
+    /** A clue without the choice questions (staff intake, imports): they are the web form's. */
+    public NewClue(
+            Channel channel,
+            String region,
+            Integer groupNumber,
+            Long roundId,
+            OffsetDateTime receivedAt,
+            Reporter reporter,
+            List<Person> reported,
+            Activity activity,
+            List<Person> officials) {
+        this(channel, region, groupNumber, roundId, receivedAt, reporter, reported, activity, officials, null);
+    }
+
+    /** How many people are involved, as the 12337 form asks it. */
+    public enum PeopleInvolved {
+        ONE,
+        TWO_TO_FIVE,
+        SIX_TO_TEN,
+        MORE_THAN_TEN,
+        UNKNOWN
+    }
+
+    /** Yes, no or the reporter's 不清楚. */
+    public enum Answer {
+        YES,
+        NO,
+        UNKNOWN
+    }
+
+    /**
+     * The reporter's answers to the form's choice questions, each optional: how many people are involved, whether
+     * violence or threats were used, whether weapons were seen.
+     */
+    public record Circumstances(PeopleInvolved people, Answer violence, Answer weapons) {
+
+        public boolean isEmpty() {
+            return people == null && violence == null && weapons == null;
+        }
     }
 
     /** Who reported it; every field optional. */

@@ -35,8 +35,13 @@ class PublicGroups {
         return today.date();
     }
 
+    /**
+     * The round running today (the newest begun, when rounds overlap), else the latest begun: as the problem pages
+     * choose it, so a round set up in advance, or one that began later but has ended, does not take over the page.
+     */
     Optional<Round> currentRound() {
-        return rounds.latest(today.date());
+        var day = today.date();
+        return rounds.runningOn(day).stream().findFirst().or(() -> rounds.latest(day));
     }
 
     List<Shown> current() {

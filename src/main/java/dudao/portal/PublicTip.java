@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * A tip from the public, in the four blocks of the national 12337 form. The reporter block is optional (anonymous by
- * default); "不清楚" is a valid answer everywhere.
+ * default); “不清楚” is a valid answer everywhere.
+ * {@code circumstances} (optional) are the answers to the form's choice questions: how many people, violence or
+ * threats, weapons.
  *
  * @param region the district the tip is about
  * @param group the number of the group whose poster or page the reporter came from, if any
@@ -29,4 +31,6 @@ public record PublicTip(
         @Valid @NotNull(message = "{validation.required}") NewClue.Activity activity,
 
         @Valid @Size(max = 20, message = "{validation.tooLong}")
-        List<NewClue.Person> officials) {}
+        List<NewClue.Person> officials,
+
+        NewClue.Circumstances circumstances) {}

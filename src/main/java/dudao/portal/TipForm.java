@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tip form as the browser posts it: mostly choices, a few lines of text, and "不清楚" wherever the reporter does
+ * The tip form as the browser posts it: mostly choices, a few lines of text, and “不清楚” wherever the reporter does
  * not know. Anonymous unless the reporter chooses to give their name.
  */
 record TipForm(
@@ -27,15 +27,48 @@ record TipForm(
         String description,
         String officials,
         List<String> officialName,
-        List<String> officialDetail) {
+        List<String> officialDetail,
+        NewClue.PeopleInvolved people,
+        NewClue.Answer violence,
+        NewClue.Answer weapons) {
 
     static final String UNKNOWN = "不清楚";
     static final List<String> TIMES = List.of("WEEK", "MONTH", "HALF_YEAR", "EARLIER", "ONGOING", "UNKNOWN");
 
     static TipForm blank(String token, String challenge, Integer group, String region) {
+        // 不清楚 is chosen until the reporter chooses otherwise: an untouched question is not an answer.
         return new TipForm(
-                token, challenge, null, group, region, false, null, null, null, List.of(), List.of(), null, null,
-                "UNKNOWN", null, "NO", List.of(), List.of());
+                token,
+                challenge,
+                null,
+                group,
+                region,
+                false,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                ActivityCategory.UNKNOWN,
+                null,
+                "UNKNOWN",
+                null,
+                "NO",
+                List.of(),
+                List.of(),
+                NewClue.PeopleInvolved.UNKNOWN,
+                NewClue.Answer.UNKNOWN,
+                NewClue.Answer.UNKNOWN);
+    }
+
+    /** The choices of the question how many people are involved, 不清楚 last. */
+    public List<NewClue.PeopleInvolved> peopleChoices() {
+        return List.of(NewClue.PeopleInvolved.values());
+    }
+
+    /** 是, 否, 不清楚. */
+    public List<NewClue.Answer> answerChoices() {
+        return List.of(NewClue.Answer.values());
     }
 
     /** Whether the reporter chose to give their name (anonymous otherwise). */
@@ -54,11 +87,12 @@ record TipForm(
                 reporter,
                 people(reportedName, reportedDetail),
                 new NewClue.Activity(
-                        category == null ? ActivityCategory.OTHER : category,
+                        category == null ? ActivityCategory.UNKNOWN : category,
                         orUnknown(place),
                         timeText,
                         trim(description)),
-                "YES".equals(officials) ? people(officialName, officialDetail) : List.of());
+                "YES".equals(officials) ? people(officialName, officialDetail) : List.of(),
+                new NewClue.Circumstances(people, violence, weapons));
     }
 
     private static List<NewClue.Person> people(List<String> names, List<String> details) {

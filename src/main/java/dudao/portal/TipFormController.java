@@ -291,7 +291,10 @@ class TipFormController {
                 form.description(),
                 form.officials(),
                 form.officialName(),
-                form.officialDetail());
+                form.officialDetail(),
+                form.people(),
+                form.violence(),
+                form.weapons());
         return page(fresh, challenge.bits(), model, complaints);
     }
 

@@ -101,7 +101,8 @@ class TipSubmissions {
                             tip.reporter(),
                             tip.reported(),
                             tip.activity(),
-                            tip.officials()),
+                            tip.officials(),
+                            tip.circumstances()),
                     key,
                     request,
                     sealing);
@@ -172,7 +173,8 @@ class TipSubmissions {
                         tip.reporter(),
                         tip.reported(),
                         tip.activity(),
-                        tip.officials()),
+                        tip.officials(),
+                        tip.circumstances()),
                 null);
         for (var file : files) {
             followUp.addFile(accepted.id(), file);
@@ -239,6 +241,15 @@ class TipSubmissions {
                     fields.add(p == null ? null : p.name());
                     fields.add(p == null ? null : p.detail());
                 }
+            }
+        }
+        var circumstances = tip.circumstances();
+        if (circumstances != null && !circumstances.isEmpty()) {
+            // Only when given, so that a tip without them hashes as it always did.
+            fields.add("circumstances");
+            for (var answer : java.util.Arrays.<Enum<?>>asList(
+                    circumstances.people(), circumstances.violence(), circumstances.weapons())) {
+                fields.add(answer == null ? null : answer.name());
             }
         }
         for (var field : fields) {

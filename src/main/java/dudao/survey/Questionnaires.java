@@ -20,10 +20,34 @@ import org.springframework.transaction.annotation.Transactional;
 public class Questionnaires {
 
     static final List<Question> DEFAULT = List.of(
-            new Question(0, 1, "您是否知道本地正在开展扫黑除恶专项斗争？", Purpose.KNOWS_CAMPAIGN, true),
-            new Question(0, 2, "您是否知道检查指导组公布的举报电话或举报信箱？", Purpose.KNOWS_HOTLINE, true),
-            new Question(0, 3, "如发现黑恶势力违法犯罪线索，您是否愿意举报？", Purpose.WOULD_REPORT, true),
-            new Question(0, 4, "您身边是否存在欺行霸市、强揽工程等黑恶现象？", Purpose.OTHER, true));
+            new Question(
+                    0,
+                    1,
+                    "您是否知道本地正在开展扫黑除恶专项斗争？",
+                    "Do you know that a campaign against gang crime is under way here?",
+                    Purpose.KNOWS_CAMPAIGN,
+                    true),
+            new Question(
+                    0,
+                    2,
+                    "您是否知道检查指导组公布的举报电话或举报信箱？",
+                    "Do you know the hotline or mailbox the inspection group published for tips?",
+                    Purpose.KNOWS_HOTLINE,
+                    true),
+            new Question(
+                    0,
+                    3,
+                    "如发现黑恶势力违法犯罪线索，您是否愿意举报？",
+                    "If you came across evidence of gang crime, would you report it?",
+                    Purpose.WOULD_REPORT,
+                    true),
+            new Question(
+                    0,
+                    4,
+                    "您身边是否存在欺行霸市、强揽工程等黑恶现象？",
+                    "Is there bullying of markets, forced contracting or other gang activity around you?",
+                    Purpose.OTHER,
+                    true));
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -38,12 +62,13 @@ public class Questionnaires {
         var questions = load(campaign);
         if (questions.isEmpty()) {
             for (var q : DEFAULT) {
-                jdbc.sql("insert into survey_question (campaign_id, position, text, purpose) values (?, ?, ?, ?)"
-                                + " on conflict do nothing")
+                jdbc.sql("insert into survey_question (campaign_id, position, text, text_en, purpose)"
+                                + " values (?, ?, ?, ?, ?) on conflict do nothing")
                         .params(
                                 campaign.value(),
                                 q.position(),
                                 q.text(),
+                                q.textEn(),
                                 q.purpose().name())
                         .update();
             }
@@ -57,10 +82,11 @@ public class Questionnaires {
         return questions(campaign).stream().filter(Question::active).toList();
     }
 
-    public long add(CampaignId campaign, String text, Purpose purpose, Staff by) {
+    public long add(CampaignId campaign, String text, String textEn, Purpose purpose, Staff by) {
         if (text == null || text.isBlank() || text.strip().length() > 200) {
             throw new BadInput("text", "survey.question.textLength");
         }
+        var english = english(textEn);
         if (purpose == null) {
             throw new BadInput("purpose", "validation.required");
         }
@@ -69,13 +95,35 @@ public class Questionnaires {
                 .param(campaign.value())
                 .query(Integer.class)
                 .single();
-        long id = jdbc.sql("insert into survey_question (campaign_id, position, text, purpose) values (?, ?, ?, ?)"
-                        + " returning id")
-                .params(campaign.value(), position, text.strip(), purpose.name())
+        long id = jdbc.sql("insert into survey_question (campaign_id, position, text, text_en, purpose)"
+                        + " values (?, ?, ?, ?, ?) returning id")
+                .params(campaign.value(), position, text.strip(), english, purpose.name())
                 .query(Long.class)
                 .single();
         audit.record("SURVEY_QUESTION_ADD", "survey_question", id, Outcome.SUCCESS, purpose.name());
         return id;
+    }
+
+    /** Gives a question its English text, changes it, or (blank) removes it so the Chinese shows in English too. */
+    public void translate(CampaignId campaign, long question, String textEn, Staff by) {
+        var english = english(textEn);
+        int updated = jdbc.sql("update survey_question set text_en = ? where id = ? and campaign_id = ?")
+                .params(english, question, campaign.value())
+                .update();
+        if (updated == 0) {
+            throw new NotFound("survey.question.notFound");
+        }
+        audit.record("SURVEY_QUESTION_ENGLISH", "survey_question", question, Outcome.SUCCESS, null);
+    }
+
+    private static String english(String textEn) {
+        if (textEn == null || textEn.isBlank()) {
+            return null;
+        }
+        if (textEn.strip().length() < 2 || textEn.strip().length() > 300) {
+            throw new BadInput("textEn", "survey.question.englishLength");
+        }
+        return textEn.strip();
     }
 
     public void retire(CampaignId campaign, long question, Staff by) {
@@ -89,15 +137,16 @@ public class Questionnaires {
     }
 
     private List<Question> load(CampaignId campaign) {
-        return jdbc.sql("select id, position, text, purpose, active from survey_question where campaign_id = ?"
-                        + " order by position")
+        return jdbc.sql("select id, position, text, text_en, purpose, active from survey_question"
+                        + " where campaign_id = ? order by position")
                 .param(campaign.value())
                 .query((rs, n) -> new Question(
                         rs.getLong(1),
                         rs.getInt(2),
                         rs.getString(3),
-                        Purpose.valueOf(rs.getString(4)),
-                        rs.getBoolean(5)))
+                        rs.getString(4),
+                        Purpose.valueOf(rs.getString(5)),
+                        rs.getBoolean(6)))
                 .list();
     }
 }

@@ -162,9 +162,21 @@ class SurveyController {
     String addQuestion(
             @RequestParam long round,
             @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "") String textEn,
             @RequestParam(required = false) Purpose purpose,
             @AuthenticationPrincipal Staff me) {
-        questionnaires.add(rounds.require(new RoundId(round)).campaign(), text, purpose, me);
+        questionnaires.add(rounds.require(new RoundId(round)).campaign(), text, textEn, purpose, me);
+        return "redirect:/survey/questions?round=" + round;
+    }
+
+    @PostMapping("/questions/english")
+    @PreAuthorize("hasRole('CITY_OFFICE')")
+    String translate(
+            @RequestParam long round,
+            @RequestParam long question,
+            @RequestParam(defaultValue = "") String textEn,
+            @AuthenticationPrincipal Staff me) {
+        questionnaires.translate(rounds.require(new RoundId(round)).campaign(), question, textEn, me);
         return "redirect:/survey/questions?round=" + round;
     }
 

@@ -68,6 +68,9 @@ class BulletinsTests {
     @Autowired
     RoundFigures figures;
 
+    @Autowired
+    dudao.survey.SurveyStatistics surveyStatistics;
+
     JsonMapper json = JsonMapper.builder().build();
 
     long round;
@@ -152,6 +155,69 @@ class BulletinsTests {
         }
         assertThat(found)
                 .isEqualTo(figure(overview, "problemsFound").get("cumulative").asLong());
+    }
+
+    @Test
+    void theBulletinShowsHotlineAwarenessAndParticipationPerDistrictBesideAwareness() throws Exception {
+        var rates = surveyStatistics.rates(
+                new dudao.campaign.RoundId(round), dudao.directory.Jurisdiction.wholeCity(), LAST_DAY);
+        var total = rates.cumulative();
+        assertThat(total.answeredHotline()).isPositive();
+        assertThat(total.answeredReport()).isPositive();
+
+        var overview = api("/api/v1/stats/overview?round=" + round + "&date=" + LAST_DAY, "city");
+        assertThat(figure(overview, "hotlineAwarenessRate").get("cumulative").asDouble())
+                .isEqualTo(Line.percent(total.knowsHotline(), total.answeredHotline()));
+        assertThat(figure(overview, "participationRate").get("cumulative").asDouble())
+                .isEqualTo(Line.percent(total.wouldReport(), total.answeredReport()));
+        assertThat(figure(overview, "awarenessRate").get("cumulative").asDouble())
+                .isEqualTo(Line.percent(total.knowsCampaign(), total.answeredCampaign()));
+        var jiangjin = rates.districts().stream()
+                .filter(d -> d.region().equals("500116"))
+                .findFirst()
+                .orElseThrow()
+                .cumulative();
+        JsonNode line = null;
+        for (var d : overview.get("districts")) {
+            if (d.get("key").asString().equals("500116")) {
+                line = d.get("cumulative");
+            }
+        }
+        assertThat(line).isNotNull();
+        assertThat(line.get("hotlineAwarenessRate").asDouble())
+                .isEqualTo(Line.percent(jiangjin.knowsHotline(), jiangjin.answeredHotline()));
+        assertThat(line.get("participationRate").asDouble())
+                .isEqualTo(Line.percent(jiangjin.wouldReport(), jiangjin.answeredReport()));
+
+        long id = published(LAST_DAY);
+        var xlsx = mvc.perform(get("/bulletins/" + id + "/bulletin.xlsx").with(as("city")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var districts = book.getSheetAt(1);
+            var header = new java.util.ArrayList<String>();
+            districts.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            int hotline = header.indexOf("举报电话知晓率（%）");
+            int participation = header.indexOf("群众参与率（%）");
+            assertThat(hotline).isPositive();
+            assertThat(participation).isPositive();
+            for (var row : districts) {
+                if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals("500116")) {
+                    assertThat(row.getCell(hotline).getNumericCellValue())
+                            .isEqualTo(line.get("hotlineAwarenessRate").asDouble());
+                    assertThat(row.getCell(participation).getNumericCellValue())
+                            .isEqualTo(line.get("participationRate").asDouble());
+                }
+            }
+        }
+        var page = mvc.perform(get("/bulletins/" + id).with(as("city")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("举报电话知晓率（%）", "群众参与率（%）");
     }
 
     @Test

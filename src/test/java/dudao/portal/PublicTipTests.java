@@ -475,6 +475,44 @@ class PublicTipTests {
     }
 
     @Test
+    void theFormRefusesADamagedFileWithASentenceInTheReportersLanguage() throws Exception {
+        long before = clues();
+        var zip = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            out.write("<Types/>".repeat(200).getBytes(StandardCharsets.UTF_8));
+        }
+        var broken = zip.toByteArray();
+        // The entry's name (at byte 30 of its local header) made invalid UTF-8: the zip reader throws a runtime
+        // exception, not an IOException.
+        broken[31] = (byte) 0xC3;
+        broken[32] = (byte) 0x28;
+        for (var language : new String[] {"zh_CN", "en"}) {
+            // A challenge serves one form: each language's form gets its own.
+            var page = mvc.perform(get("/public/tips/new"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            var challenge = page.replaceAll("(?s).*name=\"challenge\" value=\"([^\"]+)\".*", "$1");
+            mvc.perform(multipart("/public/tips")
+                            .file(new MockMultipartFile("files", "report.docx", "application/octet-stream", broken))
+                            .with(csrf())
+                            .with(from("10.1.0.11"))
+                            .param("lang", language)
+                            .param("token", UUID.randomUUID().toString())
+                            .param("challenge", challenge)
+                            .param("proof", ProofOfWork.solve(challenge, 12))
+                            .param("region", "500116")
+                            .param("description", "附件已损坏"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content()
+                            .string(Matchers.containsString(
+                                    language.equals("en") ? "The file is damaged or cannot be read." : "文件已损坏或无法读取")));
+        }
+        assertThat(clues()).isEqualTo(before);
+    }
+
+    @Test
     void theFormNeedsItsProofOfWork() throws Exception {
         long before = clues();
         mvc.perform(multipart("/public/tips")

@@ -160,6 +160,68 @@ class SurveyTests {
     }
 
     @Test
+    void theEnglishSurveyShowsEachQuestionsEnglishTextAndTheChineseWhereThereIsNone() throws Exception {
+        var round = demoRound();
+        var city = SignIns.session(mvc, "city");
+        var chinese = "您是否参加过本村的扫黑除恶宣传活动" + System.nanoTime() % 100_000 + "？";
+        mvc.perform(post("/survey/questions")
+                        .session(city)
+                        .with(csrf())
+                        .param("round", Long.toString(round.id().value()))
+                        .param("text", chinese)
+                        .param("purpose", "OTHER"))
+                .andExpect(status().is3xxRedirection());
+        var added = questionnaires.questions(round.campaign()).stream()
+                .filter(q -> q.text().equals(chinese))
+                .findFirst()
+                .orElseThrow();
+        try {
+            assertThat(added.textEn()).isNull();
+            var english = page("en");
+            assertThat(english)
+                    .contains("Do you know that a campaign against gang crime is under way here?")
+                    .doesNotContain("您是否知道本地正在开展扫黑除恶专项斗争")
+                    .contains("<legend lang=\"zh-CN\">" + chinese + "</legend>");
+
+            mvc.perform(post("/survey/questions/english")
+                            .session(city)
+                            .with(csrf())
+                            .param("round", Long.toString(round.id().value()))
+                            .param("question", Long.toString(added.id()))
+                            .param("textEn", "Have you taken part in your village's campaign events?"))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(page("en"))
+                    .contains("<legend>Have you taken part in your village&#39;s campaign events?</legend>")
+                    .doesNotContain(chinese);
+            assertThat(page("zh_CN")).contains(chinese).contains("您是否知道本地正在开展扫黑除恶专项斗争");
+            mvc.perform(get("/survey/questions")
+                            .session(city)
+                            .param("round", Long.toString(round.id().value())))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("value=\"Have you taken part")));
+
+            mvc.perform(post("/survey/questions/english")
+                            .session(city)
+                            .with(csrf())
+                            .param("round", Long.toString(round.id().value()))
+                            .param("question", Long.toString(added.id()))
+                            .param("textEn", "x"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(Matchers.containsString("英文题目须为2至300个字符")));
+        } finally {
+            questionnaires.retire(round.campaign(), added.id(), null);
+        }
+    }
+
+    private String page(String language) throws Exception {
+        return mvc.perform(get("/public/survey").param("lang", language))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
     void theMemberOfThePublicAnswersOnlineAnonymously() throws Exception {
         var round = demoRound();
         var before = statistics.rates(round.id(), Jurisdiction.wholeCity(), DemoCampaign.ROUND_ENDS);
