@@ -50,6 +50,7 @@ class Throttle {
     private final Cache<String, AtomicInteger> submissions;
     private final Cache<String, AtomicInteger> surveyAnswers;
     private final Cache<String, LookupTries> lookupTries;
+    private final java.util.concurrent.atomic.AtomicLong slowedDown = new java.util.concurrent.atomic.AtomicLong();
     private final Cache<String, Boolean> refused;
     private final Semaphore concurrent;
     private final Semaphore inspecting;
@@ -237,7 +238,13 @@ class Throttle {
                 "portal.limit.lookups", HttpStatus.TOO_MANY_REQUESTS, seconds, Math.max(1, (seconds + 59) / 60));
     }
 
+    /** How many lookups were slowed down since the start (for tests and operators). */
+    long slowedDown() {
+        return slowedDown.get();
+    }
+
     private void slowDown(long millis) {
+        slowedDown.incrementAndGet();
         if (!waitingLookups.tryAcquire()) {
             throw new Refused("portal.limit.lookupsWait", HttpStatus.TOO_MANY_REQUESTS, (millis + 999) / 1000);
         }
@@ -255,13 +262,17 @@ class Throttle {
         private int failures;
         private int pending;
 
-        /** Starts a lookup: the failures before it, or -1 when failures and lookups under way reach the limit. */
+        /**
+         * Starts a lookup: the failures before it (what the slowdown goes by: lookups under way are not failures, so a
+         * hotline system following many tips from one address is not slowed down), or -1 when failures and lookups under
+         * way reach the limit (each of those may yet be wrong, so no more may start).
+         */
         synchronized int begin(int limit) {
             if (failures + pending >= limit) {
                 return -1;
             }
             pending++;
-            return failures + pending - 1;
+            return failures;
         }
 
         /** Ends a lookup: the failures now. */

@@ -91,6 +91,35 @@ class ThrottleTests {
     }
 
     @Test
+    void rightCodesLookedUpInParallelFromOneAddressAreNeitherSlowedNorRefused() throws Exception {
+        var throttle = new Throttle(properties(3, 8, Duration.ofMinutes(15)));
+        var client = client(throttle, "10.9.2.1");
+        var together = new java.util.concurrent.CyclicBarrier(8);
+        var pool = Executors.newFixedThreadPool(8);
+        var lookups = new ArrayList<Callable<Optional<String>>>();
+        for (int i = 0; i < 8; i++) {
+            lookups.add(() -> throttle.lookup(client, () -> {
+                try {
+                    // All eight under way at once: a hotline system following its tips from one address.
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return Optional.of("found");
+            }));
+        }
+        for (var answer : pool.invokeAll(lookups)) {
+            assertThat(answer.get()).contains("found");
+        }
+        pool.shutdown();
+        assertThat(throttle.slowedDown()).isZero();
+        assertThat(wrong(throttle, client)).isEmpty();
+        assertThat(throttle.slowedDown())
+                .as("one wrong code is not yet slowed down")
+                .isZero();
+    }
+
+    @Test
     void aLookupRefusalEndsAfterTheConfiguredPeriodAndSaysHowLong() {
         var ticker = new ManualTicker();
         var throttle = new Throttle(properties(100, 3, Duration.ofMinutes(10)), ticker);
